@@ -1,0 +1,147 @@
+package io.kindling.actors;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import io.kindling.KindlingException;
+import io.kindling.actors.driver.JobActor;
+import io.kindling.actors.driver.JobSubmission;
+import io.kindling.actors.driver.MapOutputTracker;
+import io.kindling.actors.driver.SessionDriver;
+import io.kindling.actors.node.ComputePool;
+import io.kindling.actors.node.NodeSupervisor;
+import io.kindling.engine.io.EngineDataIo;
+import io.kindling.engine.plan.JobPlan;
+import io.kindling.engine.plan.StagePlanner;
+import io.kindling.engine.serial.ClosureSerializer;
+import io.kindling.engine.serial.JobPayload;
+import io.kindling.engine.shuffle.ShuffleService;
+import io.kindling.engine.task.NodeServices;
+import io.kindling.spi.BackendContext;
+import io.kindling.spi.DataIo;
+import io.kindling.spi.ExecutionBackend;
+import io.kindling.spi.JobRequest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The actors runtime for one session in local mode: one ActorSystem without remoting (its own, or the host's),
+ * a SessionDriver and one node (NodeSupervisor and compute pool) that is both driver and worker.
+ */
+final class ActorBackend implements ExecutionBackend {
+  private final BackendContext context;
+  private final ActorSystem<Void> system;
+  private final boolean ownsSystem;
+  private final ComputePool pool;
+  private final ActorRef<SessionDriver.Command> driver;
+  private final ActorRef<NodeSupervisor.Command> node;
+  private final ShuffleService shuffle;
+  private final StagePlanner planner;
+  private final DataIo io;
+  private final AtomicLong nextJobId = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  ActorBackend(BackendContext context) {
+    this.context = context;
+    RuntimeSettings settings = RuntimeSettings.from(context.config());
+    Object host = context.hostActorSystem().orElse(null);
+    this.ownsSystem = host == null;
+    this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
+    this.pool = new ComputePool(context.sessionId(), context.cores());
+    this.shuffle = ShuffleService.unsupported();
+    this.io = new EngineDataIo(context.config());
+    AtomicInteger stageIds = new AtomicInteger();
+    this.planner = new StagePlanner(stageIds::getAndIncrement);
+    try {
+      this.node = system.systemActorOf(NodeSupervisor.create(new NodeServices(shuffle), pool.executor(),
+          settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
+      JobActor.Services services = new JobActor.Services(List.of(node), new MapOutputTracker(),
+          context.listeners(), context.accumulators(), settings.maxTaskAttempts());
+      this.driver = system.systemActorOf(SessionDriver.create(services),
+          "kindling-" + context.sessionId() + "-driver", Props.empty());
+    } catch (RuntimeException e) {
+      shutdown();
+      throw e;
+    }
+  }
+
+  private static ActorSystem<Void> startSystem(BackendContext context) {
+    Config runtime = context.config().getConfig("kindling.runtime.local").withFallback(context.config());
+    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(), runtime);
+  }
+
+  @Override
+  public <T, U> CompletableFuture<List<U>> submitJob(JobRequest<T, U> request) {
+    if (closed.get()) {
+      throw new KindlingException("Cannot run " + request.action() + ": the session was stopped");
+    }
+    JobPlan plan = planner.plan(request.node());
+    // Serialized on the caller's thread: a closure that can't be serialized fails the action right here.
+    byte[] payload = ClosureSerializer.encode(new JobPayload(plan, request.function()), request.description());
+    CompletableFuture<List<Object>> result = new CompletableFuture<>();
+    long jobId = nextJobId.incrementAndGet();
+    driver.tell(new SessionDriver.SubmitJob(new JobSubmission(jobId, request.description(), plan, payload,
+        request.partitions(), result)));
+    @SuppressWarnings("unchecked")
+    CompletableFuture<List<U>> typed = (CompletableFuture<List<U>>) (CompletableFuture<?>) result;
+    return typed;
+  }
+
+  @Override
+  public DataIo io() {
+    return io;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      shutdown();
+    }
+  }
+
+  private void shutdown() {
+    try {
+      if (ownsSystem) {
+        system.terminate();
+        awaitTermination();
+      } else {
+        if (driver != null) {
+          driver.tell(SessionDriver.Stop.INSTANCE);
+        }
+        if (node != null) {
+          node.tell(NodeSupervisor.Stop.INSTANCE);
+        }
+      }
+    } finally {
+      pool.close();
+      shuffle.close();
+    }
+  }
+
+  private void awaitTermination() {
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      throw new KindlingException("The session's actor system did not terminate within 30 s", e);
+    }
+  }
+
+  /** Settings of the runtime, read once. */
+  record RuntimeSettings(int maxTaskAttempts, NodeSupervisor.RestartPolicy restarts) {
+    static RuntimeSettings from(Config config) {
+      Config r = config.getConfig("kindling.runtime.partition-restarts");
+      return new RuntimeSettings(config.getInt("kindling.task.max-attempts"),
+          new NodeSupervisor.RestartPolicy(r.getDuration("min-backoff"), r.getDuration("max-backoff"),
+              r.getInt("max-restarts")));
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.kindling.actors;
+
+import io.kindling.spi.BackendContext;
+import io.kindling.spi.ExecutionBackend;
+import io.kindling.spi.ExecutionBackendFactory;
+
+/** Registers the actors runtime with {@link java.util.ServiceLoader}. */
+public final class KindlingBackendFactory implements ExecutionBackendFactory {
+
+  @Override
+  public boolean supports(String master) {
+    return master.equals("local") || master.startsWith("local[");
+  }
+
+  @Override
+  public ExecutionBackend create(BackendContext context) {
+    return new ActorBackend(context);
+  }
+}

@@ -1,0 +1,135 @@
+package io.kindling.actors.node;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.kindling.actors.driver.JobActor;
+import io.kindling.engine.task.NodeServices;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The root of a node's partition actors. Keeps each job's registered lineage (sent once per node) and spawns a
+ * supervised {@link PartitionActor} per partition to compute, restarting one that crashes (with backoff, a
+ * bounded number of times); when it gives up, the job is told the partition was lost and places it again.
+ */
+public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Command> {
+
+  /** Messages a NodeSupervisor handles. */
+  public sealed interface Command permits RegisterLineage, ComputePartition, ForgetJob, CrashPartition, Stop,
+      ChildStopped {}
+
+  /** A job's serialized payload; sent once per node before its partitions. */
+  public record RegisterLineage(long jobId, byte[] payload) implements Command {}
+
+  /** Compute one partition of a stage of a registered job and report to {@code replyTo}. */
+  public record ComputePartition(long jobId, int stageId, int partition, int attempt,
+      ActorRef<JobActor.Command> replyTo) implements Command {}
+
+  /** The job ended: drop its lineage. */
+  public record ForgetJob(long jobId) implements Command {}
+
+  /** Crash the actor computing this partition, if one is running (fault injection). */
+  public record CrashPartition(long jobId, int stageId, int partition) implements Command {}
+
+  /** Stop this node's actors. */
+  public enum Stop implements Command { INSTANCE }
+
+  record ChildStopped(String name, long jobId, int stageId, int partition, int attempt,
+      ActorRef<JobActor.Command> replyTo) implements Command {}
+
+  private final NodeServices services;
+  private final ExecutorService pool;
+  private final RestartPolicy restarts;
+  private final Map<Long, RegisteredJob> jobs = new HashMap<>();
+  private final Map<String, ActorRef<PartitionActor.Command>> running = new HashMap<>();
+
+  /** Bounds on restarting crashed partition actors. */
+  public record RestartPolicy(Duration minBackoff, Duration maxBackoff, int maxRestarts) {}
+
+  public static Behavior<Command> create(NodeServices services, ExecutorService pool, RestartPolicy restarts) {
+    return Behaviors.setup(context -> new NodeSupervisor(context, services, pool, restarts));
+  }
+
+  private NodeSupervisor(ActorContext<Command> context, NodeServices services, ExecutorService pool,
+      RestartPolicy restarts) {
+    super(context);
+    this.services = services;
+    this.pool = pool;
+    this.restarts = restarts;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(RegisterLineage.class, this::onRegister)
+        .onMessage(ComputePartition.class, this::onCompute)
+        .onMessage(ForgetJob.class, this::onForget)
+        .onMessage(CrashPartition.class, this::onCrashPartition)
+        .onMessage(ChildStopped.class, this::onChildStopped)
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .build();
+  }
+
+  private Behavior<Command> onRegister(RegisterLineage msg) {
+    jobs.put(msg.jobId(), new RegisteredJob(msg.payload()));
+    return this;
+  }
+
+  private Behavior<Command> onCompute(ComputePartition msg) {
+    RegisteredJob job = jobs.get(msg.jobId());
+    if (job == null) {
+      msg.replyTo().tell(new JobActor.PartitionLost(msg.stageId(), msg.partition(), msg.attempt(),
+          "job " + msg.jobId() + " is not registered on this node"));
+      return this;
+    }
+    String name = actorName(msg.jobId(), msg.stageId(), msg.partition(), msg.attempt());
+    PartitionActor.Assignment assignment = new PartitionActor.Assignment(msg.jobId(), msg.stageId(),
+        msg.partition(), msg.attempt(), job, msg.replyTo());
+    Behavior<PartitionActor.Command> supervised = Behaviors.supervise(
+            PartitionActor.create(assignment, services, pool))
+        .onFailure(PartitionActor.PartitionCrashedException.class,
+            SupervisorStrategy.restartWithBackoff(restarts.minBackoff(), restarts.maxBackoff(), 0.2)
+                .withMaxRestarts(restarts.maxRestarts()));
+    ActorRef<PartitionActor.Command> child = getContext().spawn(supervised, name);
+    running.put(key(msg.jobId(), msg.stageId(), msg.partition()), child);
+    getContext().watchWith(child, new ChildStopped(name, msg.jobId(), msg.stageId(), msg.partition(),
+        msg.attempt(), msg.replyTo()));
+    return this;
+  }
+
+  private Behavior<Command> onForget(ForgetJob msg) {
+    jobs.remove(msg.jobId());
+    return this;
+  }
+
+  private Behavior<Command> onCrashPartition(CrashPartition msg) {
+    ActorRef<PartitionActor.Command> child = running.get(key(msg.jobId(), msg.stageId(), msg.partition()));
+    if (child != null) {
+      child.tell(PartitionActor.Crash.INSTANCE);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onChildStopped(ChildStopped msg) {
+    running.remove(key(msg.jobId(), msg.stageId(), msg.partition()));
+    // The job ignores this when the partition already reported; otherwise the actor gave up after crashing.
+    msg.replyTo().tell(new JobActor.PartitionLost(msg.stageId(), msg.partition(), msg.attempt(),
+        "partition actor " + msg.name() + " stopped"));
+    return this;
+  }
+
+  private static String actorName(long jobId, int stageId, int partition, int attempt) {
+    return "job" + jobId + "-stage" + stageId + "-part" + partition + "-attempt" + attempt;
+  }
+
+  private static String key(long jobId, int stageId, int partition) {
+    return jobId + "/" + stageId + "/" + partition;
+  }
+}

@@ -1,0 +1,96 @@
+package io.kindling.actors.node;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.kindling.actors.driver.JobActor;
+import io.kindling.engine.plan.Stage;
+import io.kindling.engine.serial.JobPayload;
+import io.kindling.engine.task.NodeServices;
+import io.kindling.engine.task.TaskOutcome;
+import io.kindling.engine.task.TaskRunner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Owns one partition of one stage while it is computed: runs the task on the compute pool and reports the
+ * outcome to the job. A result-stage PartitionActor stops after replying. If the actor crashes, its
+ * NodeSupervisor restarts it and the new incarnation computes the partition again from lineage.
+ */
+public final class PartitionActor extends AbstractBehavior<PartitionActor.Command> {
+
+  /** Messages a PartitionActor handles. */
+  public sealed interface Command permits Finished, Crash {}
+
+  /** The task ended on the compute pool. */
+  record Finished(TaskOutcome outcome, Throwable error) implements Command {}
+
+  /** Makes the actor fail as if it had crashed (fault injection). */
+  public enum Crash implements Command { INSTANCE }
+
+  /** What to compute and whom to tell. */
+  record Assignment(long jobId, int stageId, int partition, int attempt, RegisteredJob job,
+      ActorRef<JobActor.Command> replyTo) {}
+
+  private final Assignment assignment;
+
+  static Behavior<Command> create(Assignment assignment, NodeServices services, ExecutorService pool) {
+    return Behaviors.setup(context -> new PartitionActor(context, assignment, services, pool));
+  }
+
+  private PartitionActor(ActorContext<Command> context, Assignment assignment, NodeServices services,
+      ExecutorService pool) {
+    super(context);
+    this.assignment = assignment;
+    CompletableFuture<TaskOutcome> run = CompletableFuture.supplyAsync(() -> {
+      JobPayload payload = assignment.job().payload();
+      Stage stage = payload.plan().stage(assignment.stageId());
+      return TaskRunner.run(assignment.jobId(), stage, assignment.partition(), assignment.attempt(),
+          payload.function(), services);
+    }, pool);
+    context.pipeToSelf(run, Finished::new);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Finished.class, this::onFinished)
+        .onMessageEquals(Crash.INSTANCE, this::onCrash)
+        .build();
+  }
+
+  private Behavior<Command> onFinished(Finished finished) {
+    Assignment a = assignment;
+    if (finished.error() != null) {
+      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(),
+          unwrap(finished.error())));
+    } else if (finished.outcome() instanceof TaskOutcome.Succeeded s) {
+      a.replyTo().tell(new JobActor.PartitionDone(a.stageId(), a.partition(), a.attempt(), s.value(),
+          s.accumulators()));
+    } else if (finished.outcome() instanceof TaskOutcome.Failed f) {
+      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), f.cause()));
+    }
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onCrash() {
+    throw new PartitionCrashedException("PartitionActor for partition " + assignment.partition() + " of stage "
+        + assignment.stageId() + " (job " + assignment.jobId() + ") crashed on purpose");
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /** Thrown inside the actor to simulate a crash; its supervisor restarts it. */
+  static final class PartitionCrashedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PartitionCrashedException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.kindling;
+
+import io.kindling.internal.lineage.TaskContext;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+
+/**
+ * A sum of doubles that tasks add to and the driver reads ({@code session.doubleAccumulator(name)}). Each
+ * successful partition's additions are applied once, so retried attempts never count twice (in actions;
+ * as in Spark, a transformation recomputed for another job adds again).
+ */
+public final class DoubleAccumulator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final long id;
+  private final String name;
+  private final boolean taskSide;
+  private double sum;
+  private long count;
+
+  /** Made by the session; use {@code session.doubleAccumulator(name)}. */
+  public DoubleAccumulator(long id, String name) {
+    this(id, name, false);
+  }
+
+  private DoubleAccumulator(long id, String name, boolean taskSide) {
+    this.id = id;
+    this.name = name;
+    this.taskSide = taskSide;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Adds {@code v}: inside a task, to that task's updates; on the driver, directly. */
+  public void add(double v) {
+    TaskContext task = TaskContext.get();
+    if (taskSide && task != null) {
+      task.accumulatorUpdates().addDouble(id, v);
+    } else {
+      merge(v, 1);
+    }
+  }
+
+  /** The sum so far, on the driver. */
+  public synchronized Double value() {
+    return sum;
+  }
+
+  public synchronized double sum() {
+    return sum;
+  }
+
+  public synchronized long count() {
+    return count;
+  }
+
+  /** The mean of the values added, or NaN when none was. */
+  public synchronized double avg() {
+    return count == 0 ? Double.NaN : sum / count;
+  }
+
+  public synchronized void reset() {
+    sum = 0;
+    count = 0;
+  }
+
+  /** Applies additions made elsewhere (by tasks); called by the runtime. */
+  public synchronized void merge(double s, long c) {
+    sum += s;
+    count += c;
+  }
+
+  private Object writeReplace() throws ObjectStreamException {
+    return new TaskSide(id, name);
+  }
+
+  @Override
+  public String toString() {
+    return "DoubleAccumulator(id: " + id + ", name: " + name + ", value: " + sum + ")";
+  }
+
+  /** The serialized form: a task gets a copy that records into its own updates. */
+  private record TaskSide(long id, String name) implements Serializable {
+    private Object readResolve() throws ObjectStreamException {
+      return new DoubleAccumulator(id, name, true);
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package io.kindling;
+
+import static java.util.Objects.requireNonNull;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.kindling.internal.AccumulatorRegistry;
+import io.kindling.internal.BroadcastRegistry;
+import io.kindling.internal.CallSites;
+import io.kindling.internal.ListenerBus;
+import io.kindling.internal.SessionContext;
+import io.kindling.internal.SessionSettings;
+import io.kindling.internal.lineage.EmptyNode;
+import io.kindling.internal.lineage.ParallelCollectionNode;
+import io.kindling.rdd.RDD;
+import io.kindling.spi.BackendContext;
+import io.kindling.spi.ExecutionBackend;
+import io.kindling.spi.ExecutionBackendFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point: makes datasets and runs their jobs on an execution backend (the actors runtime, found on
+ * the classpath). Build one with {@link #builder()}; stop it with {@link #close()}.
+ *
+ * <pre>{@code
+ * try (KindlingSession s = KindlingSession.builder().appName("wc").master("local[*]").getOrCreate()) {
+ *   long n = s.textFile("data/*.txt").count();
+ * }
+ * }</pre>
+ */
+public final class KindlingSession implements AutoCloseable {
+  private static final AtomicReference<KindlingSession> DEFAULT = new AtomicReference<>();
+  private static final AtomicInteger NEXT_SESSION = new AtomicInteger();
+
+  private final SessionContext context;
+  private final ExecutionBackend backend;
+
+  private KindlingSession(SessionContext context, ExecutionBackend backend) {
+    this.context = context;
+    this.backend = backend;
+  }
+
+  /** A builder for a session. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The JVM's active default session (the one {@code getOrCreate()} returns), if one is running. */
+  public static Optional<KindlingSession> getActiveSession() {
+    KindlingSession s = DEFAULT.get();
+    return s == null || s.context.isStopped() ? Optional.empty() : Optional.of(s);
+  }
+
+  // ---------------------------------------------------------------- datasets
+
+  /** Distributes a driver-side list over {@link #defaultParallelism()} partitions. Lazy. */
+  public <T> RDD<T> parallelize(List<T> data) {
+    return parallelize(data, defaultParallelism());
+  }
+
+  /** Distributes a driver-side list over {@code numSlices} partitions (cut as Spark cuts them). Lazy. */
+  public <T> RDD<T> parallelize(List<T> data, int numSlices) {
+    requireNonNull(data, "data is null");
+    context.backend("parallelize");
+    return new RDD<>(context,
+        new ParallelCollectionNode<>(context.nextNodeId(), CallSites.of("parallelize"), data, numSlices));
+  }
+
+  /**
+   * The lines of text files: {@code path} is a file, a directory (its visible files), a glob ({@code *},
+   * {@code ?}, {@code [ab]}, {@code {a,b}}) or several of those separated by commas. {@code .gz} and
+   * {@code .bz2} files are decompressed; large plain files are split into several partitions at line
+   * boundaries. At least {@code min(defaultParallelism, 2)} partitions when the input allows. Lazy: a missing
+   * path fails at the first action.
+   */
+  public RDD<String> textFile(String path) {
+    return textFile(path, Math.min(defaultParallelism(), 2));
+  }
+
+  /** {@link #textFile(String)} with at least {@code minPartitions} partitions when the input allows. */
+  public RDD<String> textFile(String path, int minPartitions) {
+    requireNonNull(path, "path is null");
+    if (minPartitions < 1) {
+      throw new IllegalArgumentException("minPartitions must be positive: " + minPartitions);
+    }
+    return new RDD<>(context, context.backend("textFile").io()
+        .textFile(context.nextNodeId(), CallSites.of("textFile"), path, minPartitions));
+  }
+
+  /** A dataset with no partitions and no elements. */
+  public <T> RDD<T> emptyRDD() {
+    context.backend("emptyRDD");
+    return new RDD<>(context, new EmptyNode<>(context.nextNodeId(), CallSites.of("emptyRDD")));
+  }
+
+  /** Makes {@code value} readable on every node through the returned handle, shipped once per node. */
+  public <T> Broadcast<T> broadcast(T value) {
+    context.backend("broadcast");
+    int id = context.nextBroadcastId();
+    String key = context.sessionId() + "/" + id;
+    BroadcastRegistry.put(key, value);
+    return new Broadcast<>(id, key);
+  }
+
+  /** A long sum that tasks add to; read its {@code value()} on the driver after an action. */
+  public LongAccumulator longAccumulator(String name) {
+    context.backend("longAccumulator");
+    return context.accumulators().newLong(name);
+  }
+
+  /** A double sum that tasks add to; read its {@code value()} on the driver after an action. */
+  public DoubleAccumulator doubleAccumulator(String name) {
+    context.backend("doubleAccumulator");
+    return context.accumulators().newDouble(name);
+  }
+
+  // ---------------------------------------------------------------- information and lifecycle
+
+  /** Default partition count: {@code kindling.default-parallelism}, else the number of local cores. */
+  public int defaultParallelism() {
+    return context.settings().defaultParallelism();
+  }
+
+  public String appName() {
+    return context.settings().appName();
+  }
+
+  public String master() {
+    return context.settings().master();
+  }
+
+  /** A setting's value as the session sees it ({@code config("kindling.task.max-attempts")}). */
+  public String conf(String key) {
+    return context.config().getValue(key).unwrapped().toString();
+  }
+
+  /** Registers a listener for job progress events. */
+  public void addListener(JobListener listener) {
+    context.listeners().add(requireNonNull(listener, "listener is null"));
+  }
+
+  public void removeListener(JobListener listener) {
+    context.listeners().remove(listener);
+  }
+
+  /** True once {@link #stop()} was called. */
+  public boolean isStopped() {
+    return context.isStopped();
+  }
+
+  /** Stops the backend and releases everything the session holds; idempotent. */
+  public void stop() {
+    if (context.markStopped()) {
+      try {
+        backend.close();
+      } finally {
+        BroadcastRegistry.removeSession(context.sessionId());
+        DEFAULT.compareAndSet(this, null);
+      }
+    }
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  @Override
+  public String toString() {
+    return "KindlingSession(" + appName() + ", " + master() + ", " + context.sessionId() + ")";
+  }
+
+  /** Internal: the context datasets use. */
+  public SessionContext internalContext() {
+    return context;
+  }
+
+  /** Builds sessions. */
+  public static final class Builder {
+    private final Map<String, Object> overrides = new LinkedHashMap<>();
+    private Object hostActorSystem;
+
+    private Builder() {}
+
+    public Builder appName(String name) {
+      return config("kindling.app-name", requireNonNull(name, "name is null"));
+    }
+
+    /** {@code local}, {@code local[N]}, {@code local[*]}. */
+    public Builder master(String master) {
+      return config("kindling.master", requireNonNull(master, "master is null"));
+    }
+
+    /** Overrides one setting of {@code reference.conf} (keys start with {@code kindling.}). */
+    public Builder config(String key, String value) {
+      overrides.put(requireNonNull(key, "key is null"), requireNonNull(value, "value is null"));
+      return this;
+    }
+
+    public Builder config(String key, long value) {
+      overrides.put(requireNonNull(key, "key is null"), value);
+      return this;
+    }
+
+    public Builder config(String key, double value) {
+      overrides.put(requireNonNull(key, "key is null"), value);
+      return this;
+    }
+
+    public Builder config(String key, boolean value) {
+      overrides.put(requireNonNull(key, "key is null"), value);
+      return this;
+    }
+
+    /**
+     * Runs the session inside a host application's running Akka 2.6 {@code ActorSystem} (typed or classic)
+     * instead of starting one; {@code close()} then leaves the host's system running.
+     */
+    public Builder actorSystem(Object system) {
+      this.hostActorSystem = requireNonNull(system, "system is null");
+      return this;
+    }
+
+    /** The JVM's active default session if there is one (as Spark does), else a new one that becomes it. */
+    public KindlingSession getOrCreate() {
+      synchronized (DEFAULT) {
+        KindlingSession active = DEFAULT.get();
+        if (active != null && !active.isStopped()) {
+          return active;
+        }
+        KindlingSession created = create();
+        DEFAULT.set(created);
+        return created;
+      }
+    }
+
+    /** Always a new, independent session; several may run in one JVM at once. */
+    public KindlingSession create() {
+      Config config = ConfigFactory.parseMap(overrides, "KindlingSession.builder().config")
+          .withFallback(ConfigFactory.load(KindlingSession.class.getClassLoader()))
+          .resolve();
+      SessionSettings settings = SessionSettings.from(config);
+      String sessionId = "session-" + NEXT_SESSION.incrementAndGet();
+      ListenerBus listeners = new ListenerBus();
+      AccumulatorRegistry accumulators = new AccumulatorRegistry();
+      SessionContext context = new SessionContext(sessionId, settings, config, listeners, accumulators);
+      ExecutionBackendFactory factory = findBackend(settings.master());
+      ExecutionBackend backend = factory.create(new BackendContext() {
+        @Override
+        public String sessionId() {
+          return sessionId;
+        }
+
+        @Override
+        public String appName() {
+          return settings.appName();
+        }
+
+        @Override
+        public String master() {
+          return settings.master();
+        }
+
+        @Override
+        public Config config() {
+          return config;
+        }
+
+        @Override
+        public int cores() {
+          return settings.cores();
+        }
+
+        @Override
+        public Optional<Object> hostActorSystem() {
+          return Optional.ofNullable(hostActorSystem);
+        }
+
+        @Override
+        public ListenerBus listeners() {
+          return listeners;
+        }
+
+        @Override
+        public AccumulatorRegistry accumulators() {
+          return accumulators;
+        }
+      });
+      context.attach(backend);
+      return new KindlingSession(context, backend);
+    }
+
+    private static ExecutionBackendFactory findBackend(String master) {
+      for (ExecutionBackendFactory f : ServiceLoader.load(ExecutionBackendFactory.class,
+          KindlingSession.class.getClassLoader())) {
+        if (f.supports(master)) {
+          return f;
+        }
+      }
+      throw new KindlingException("No execution backend for master '" + master
+          + "' on the classpath: add the kindling-actors dependency");
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.kindling.internal;
+
+import com.typesafe.config.Config;
+import io.kindling.JobFailedException;
+import io.kindling.KindlingException;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.internal.lineage.PartitionFunction;
+import io.kindling.spi.ExecutionBackend;
+import io.kindling.spi.JobRequest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * What datasets need of their session: ids, settings, and the backend that runs their jobs. Internal; users
+ * hold a {@link io.kindling.KindlingSession}.
+ */
+public final class SessionContext {
+  private final String sessionId;
+  private final SessionSettings settings;
+  private final Config config;
+  private final ListenerBus listeners;
+  private final AccumulatorRegistry accumulators;
+  private final AtomicInteger nextNodeId = new AtomicInteger();
+  private final AtomicInteger nextShuffleId = new AtomicInteger();
+  private final AtomicInteger nextBroadcastId = new AtomicInteger();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile ExecutionBackend backend;
+
+  public SessionContext(String sessionId, SessionSettings settings, Config config, ListenerBus listeners,
+      AccumulatorRegistry accumulators) {
+    this.sessionId = sessionId;
+    this.settings = settings;
+    this.config = config;
+    this.listeners = listeners;
+    this.accumulators = accumulators;
+  }
+
+  public void attach(ExecutionBackend backend) {
+    this.backend = backend;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public ListenerBus listeners() {
+    return listeners;
+  }
+
+  public AccumulatorRegistry accumulators() {
+    return accumulators;
+  }
+
+  public int nextNodeId() {
+    return nextNodeId.getAndIncrement();
+  }
+
+  public int nextShuffleId() {
+    return nextShuffleId.getAndIncrement();
+  }
+
+  public int nextBroadcastId() {
+    return nextBroadcastId.getAndIncrement();
+  }
+
+  /** The backend, after checking the session still runs; {@code operation} names the caller in the error. */
+  public ExecutionBackend backend(String operation) {
+    if (stopped.get()) {
+      throw new KindlingException("Cannot call " + operation + " on a stopped KindlingSession ('"
+          + settings.appName() + "', " + sessionId + "). Build a new session with KindlingSession.builder().");
+    }
+    return backend;
+  }
+
+  public boolean isStopped() {
+    return stopped.get();
+  }
+
+  /** Marks the session stopped; true only for the first call. */
+  public boolean markStopped() {
+    return stopped.compareAndSet(false, true);
+  }
+
+  /** Runs {@code fn} on every partition of {@code node}, waiting for the results. */
+  public <T, U> List<U> runJob(LineageNode<T> node, PartitionFunction<T, U> fn, String action) {
+    return runJob(node, IntStream.range(0, node.numPartitions()).toArray(), fn, action);
+  }
+
+  /** Runs {@code fn} on the given partitions of {@code node}, waiting for the results. */
+  public <T, U> List<U> runJob(LineageNode<T> node, int[] partitions, PartitionFunction<T, U> fn, String action) {
+    return await(submitJob(node, partitions, fn, action));
+  }
+
+  public <T, U> CompletableFuture<List<U>> submitJob(LineageNode<T> node, int[] partitions,
+      PartitionFunction<T, U> fn, String action) {
+    ExecutionBackend b = backend(action);
+    if (partitions.length == 0) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return b.submitJob(new JobRequest<>(node, partitions, fn, action, CallSites.userFrame()));
+  }
+
+  /**
+   * Waits for a job and rethrows its failure from the caller's thread, so the stack trace shows the user's
+   * action, with the runtime's exception as the cause's context.
+   */
+  public static <U> U await(CompletableFuture<U> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KindlingException("Interrupted while waiting for a job", e);
+    } catch (ExecutionException e) {
+      throw rethrowable(e.getCause());
+    }
+  }
+
+  /** The exception an action throws for a job failure {@code t}, re-created on the caller's thread. */
+  public static RuntimeException rethrowable(Throwable t) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    if (cause instanceof JobFailedException j) {
+      JobFailedException here = new JobFailedException(j.getMessage(), j.getCause());
+      here.addSuppressed(j);
+      return here;
+    }
+    if (cause instanceof KindlingException k) {
+      KindlingException here = new KindlingException(k.getMessage(), k.getCause());
+      here.addSuppressed(k);
+      return here;
+    }
+    if (cause instanceof RuntimeException r) {
+      return r;
+    }
+    return new KindlingException(String.valueOf(cause.getMessage()), cause);
+  }
+}

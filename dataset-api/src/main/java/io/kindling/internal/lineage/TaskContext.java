@@ -1,0 +1,46 @@
+package io.kindling.internal.lineage;
+
+import java.util.Iterator;
+
+/**
+ * What a running task can ask of the node that runs it. Implemented by the engine; lineage nodes use it to
+ * read their parents (through the cache when a parent is persisted) and their shuffle inputs.
+ */
+public interface TaskContext {
+
+  /** The job this task belongs to. */
+  long jobId();
+
+  /** The stage this task belongs to. */
+  int stageId();
+
+  /** The partition being computed (of the stage's final node). */
+  int partitionId();
+
+  /** 0 for the first attempt, 1 for the first retry, and so on. */
+  int attemptNumber();
+
+  /**
+   * The elements of {@code partition} of {@code node}: read from the node's block store when the node is
+   * persisted and the block is there, otherwise computed (and stored, when persisted).
+   */
+  <T> Iterator<T> iterator(LineageNode<T> node, int partition) throws Exception;
+
+  /** Shuffle output for reduce partition {@code reducePartition} of {@code dependency}: the combined pairs. */
+  <K, C> Iterator<io.kindling.Tuple2<K, C>> readShuffle(ShuffleDependency<K, ?, C> dependency, int reducePartition)
+      throws Exception;
+
+  /**
+   * Closes {@code resource} when the task ends, however it ends (a task may stop reading an input early, as
+   * {@code take} does).
+   */
+  void onTaskCompletion(AutoCloseable resource);
+
+  /** This task's accumulator updates, reported back to the driver when the task succeeds. */
+  AccumulatorUpdates accumulatorUpdates();
+
+  /** The context of the task running on this thread, or null outside a task. */
+  static TaskContext get() {
+    return TaskContextHolder.CURRENT.get();
+  }
+}

@@ -1,0 +1,2 @@
+/** Console progress reporting built on {@link io.kindling.JobListener}. */
+package io.kindling.progress;

@@ -1,0 +1,23 @@
+package io.kindling.spi;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Runs jobs for one session. Implemented by the actors runtime. */
+public interface ExecutionBackend extends AutoCloseable {
+
+  /**
+   * Runs {@code request.function()} on each requested partition of {@code request.node()} and completes with
+   * the results in the order of {@code request.partitions()}. Fails with a
+   * {@link io.kindling.JobFailedException} when a partition keeps failing, or a
+   * {@link io.kindling.KindlingException} when the job can't be started (e.g. a closure is not serializable).
+   */
+  <T, U> CompletableFuture<List<U>> submitJob(JobRequest<T, U> request);
+
+  /** File sources and sinks. */
+  DataIo io();
+
+  /** Stops everything this backend started; idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,2 @@
+/** Storage levels for persisted datasets. */
+package io.kindling.storage;

@@ -1,0 +1,153 @@
+package io.kindling.engine.serial;
+
+import io.kindling.KindlingException;
+import io.kindling.engine.plan.Stage;
+import io.kindling.internal.lineage.Dependency;
+import io.kindling.internal.lineage.LineageNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Java serialization of job payloads (lineage and closures), as sent once per node for each job. When
+ * something is not serializable, it finds which dataset's function holds it and says so, Spark's
+ * "Task not serializable" with the culprit named.
+ */
+public final class ClosureSerializer {
+  private ClosureSerializer() {}
+
+  /** Serializes a job's payload, or fails with a message naming the dataset and class at fault. */
+  public static byte[] encode(JobPayload payload, String action) {
+    try {
+      return toBytes(payload);
+    } catch (NotSerializableException e) {
+      throw new KindlingException(diagnose(payload, action, e.getMessage()), e);
+    } catch (IOException e) {
+      throw new KindlingException("Task not serializable: " + e, e);
+    }
+  }
+
+  /** Reads a payload back, resolving classes through the thread's context class loader first. */
+  public static JobPayload decode(byte[] bytes) {
+    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return (JobPayload) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new KindlingException("Could not read a job's lineage: " + e, e);
+    }
+  }
+
+  static byte[] toBytes(Object value) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String diagnose(JobPayload payload, String action, String offendingClass) {
+    String hint = ". Make it Serializable, capture only serializable values (a lambda inside an instance "
+        + "method captures 'this'), or create the object inside the function.";
+    if (!serializes(payload.function())) {
+      return "Task not serializable: the function passed to " + action + " captures an object of class "
+          + offendingClass + ", which is not java.io.Serializable" + hint;
+    }
+    Deque<LineageNode<?>> todo = new ArrayDeque<>();
+    Set<Integer> seen = new HashSet<>();
+    for (Stage s : payload.plan().stages()) {
+      todo.add(s.node());
+    }
+    while (!todo.isEmpty()) {
+      LineageNode<?> node = todo.poll();
+      if (!seen.add(node.id())) {
+        continue;
+      }
+      if (!ownStateSerializes(node)) {
+        return "Task not serializable: " + node.callSite() + " (" + node.kind() + "[" + node.id()
+            + "]) holds an object of class " + offendingClass + ", which is not java.io.Serializable" + hint;
+      }
+      for (Dependency d : node.dependencies()) {
+        todo.add(d.parent());
+      }
+    }
+    return "Task not serializable: an object of class " + offendingClass + " in the lineage of " + action
+        + " is not java.io.Serializable" + hint;
+  }
+
+  /** Serializes the fields of a node that are not lineage (its functions and data), one at a time. */
+  private static boolean ownStateSerializes(LineageNode<?> node) {
+    for (Class<?> c = node.getClass(); c != LineageNode.class && c != null; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
+          continue;
+        }
+        Object value;
+        try {
+          f.setAccessible(true);
+          value = f.get(node);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          continue;
+        }
+        if (isLineage(value)) {
+          continue;
+        }
+        if (!serializes(value)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLineage(Object value) {
+    if (value instanceof LineageNode<?> || value instanceof Dependency) {
+      return true;
+    }
+    if (value instanceof Collection<?> c && !c.isEmpty()) {
+      Object first = c.iterator().next();
+      return first instanceof LineageNode<?> || first instanceof Dependency;
+    }
+    return false;
+  }
+
+  private static boolean serializes(Object value) {
+    try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+      out.writeObject(value);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Resolves classes with the context class loader (where user classes live), then the default way. */
+  private static final class ContextObjectInputStream extends ObjectInputStream {
+    ContextObjectInputStream(InputStream in) throws IOException {
+      super(in);
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      if (loader != null) {
+        try {
+          return Class.forName(desc.getName(), false, loader);
+        } catch (ClassNotFoundException e) {
+          // fall through to the default resolution
+        }
+      }
+      return super.resolveClass(desc);
+    }
+  }
+}

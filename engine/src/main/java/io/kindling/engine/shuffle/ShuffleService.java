@@ -1,0 +1,58 @@
+package io.kindling.engine.shuffle;
+
+import io.kindling.Tuple2;
+import io.kindling.internal.lineage.ShuffleDependency;
+import io.kindling.internal.lineage.TaskContext;
+import java.util.Iterator;
+
+/** Writes and reads the map outputs of shuffles on one node. */
+public interface ShuffleService extends AutoCloseable {
+
+  /**
+   * Writes map partition {@code mapPartition}'s records for {@code dependency}, partitioned (and pre-combined
+   * when the dependency asks for it); returns the bytes written per reduce partition.
+   */
+  long[] write(ShuffleDependency<?, ?, ?> dependency, int mapPartition, Iterator<? extends Tuple2<?, ?>> records,
+      TaskContext context) throws Exception;
+
+  /** The records of reduce partition {@code reducePartition}, combined when the dependency has an aggregator. */
+  <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
+      TaskContext context) throws Exception;
+
+  /** True when every map output of {@code shuffleId} ({@code numMaps} of them) is present. */
+  boolean isComplete(int shuffleId, int numMaps);
+
+  /** Forgets a shuffle's outputs. */
+  void remove(int shuffleId);
+
+  @Override
+  void close();
+
+  /** A service for runtimes that don't support shuffles: every call fails clearly. */
+  static ShuffleService unsupported() {
+    return new ShuffleService() {
+      @Override
+      public long[] write(ShuffleDependency<?, ?, ?> dependency, int mapPartition,
+          Iterator<? extends Tuple2<?, ?>> records, TaskContext context) {
+        throw new UnsupportedOperationException("shuffles are not available in this runtime");
+      }
+
+      @Override
+      public <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
+          TaskContext context) {
+        throw new UnsupportedOperationException("shuffles are not available in this runtime");
+      }
+
+      @Override
+      public boolean isComplete(int shuffleId, int numMaps) {
+        return false;
+      }
+
+      @Override
+      public void remove(int shuffleId) {}
+
+      @Override
+      public void close() {}
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package io.kindling.engine.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts files into splits as Hadoop's FileInputFormat does for Spark's textFile: a goal size of total bytes
+ * over {@code minPartitions}, capped at the block size, with 10% slop on the last split; compressed files and
+ * empty files are one split each.
+ */
+public final class FileSplitter {
+  private static final double SLOP = 1.1;
+
+  private FileSplitter() {}
+
+  public static List<FileSplit> split(List<Path> files, int minPartitions, long maxSplitBytes) {
+    long total = 0;
+    long[] sizes = new long[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      sizes[i] = sizeOf(files.get(i));
+      total += sizes[i];
+    }
+    long goal = total / Math.max(minPartitions, 1);
+    long splitSize = Math.max(1, Math.min(goal, maxSplitBytes));
+    List<FileSplit> splits = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      String path = files.get(i).toString();
+      long length = sizes[i];
+      if (isCompressed(path)) {
+        splits.add(new FileSplit(path, 0, length, true));
+        continue;
+      }
+      if (length == 0) {
+        splits.add(new FileSplit(path, 0, 0, false));
+        continue;
+      }
+      long remaining = length;
+      while ((double) remaining / splitSize > SLOP) {
+        splits.add(new FileSplit(path, length - remaining, splitSize, false));
+        remaining -= splitSize;
+      }
+      if (remaining > 0) {
+        splits.add(new FileSplit(path, length - remaining, remaining, false));
+      }
+    }
+    return splits;
+  }
+
+  public static boolean isCompressed(String path) {
+    return path.endsWith(".gz") || path.endsWith(".bz2");
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the size of " + file, e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.kindling.engine.source;
+
+import io.kindling.internal.lineage.Dependency;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.internal.lineage.TaskContext;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+
+/**
+ * The lines of text files, one partition per split. Files are listed and split on first use (so a missing
+ * path fails at the first action, as in Spark) and the splits travel with the node.
+ */
+public final class TextFileNode extends LineageNode<String> {
+  private static final long serialVersionUID = 1L;
+
+  private final String paths;
+  private final int minPartitions;
+  private final long maxSplitBytes;
+  private List<FileSplit> splits;
+
+  public TextFileNode(int id, String callSite, String paths, int minPartitions, long maxSplitBytes) {
+    super(id, callSite);
+    this.paths = paths;
+    this.minPartitions = minPartitions;
+    this.maxSplitBytes = maxSplitBytes;
+  }
+
+  @Override
+  public String kind() {
+    return "HadoopRDD";
+  }
+
+  @Override
+  public String label() {
+    return paths;
+  }
+
+  @Override
+  public int numPartitions() {
+    return splits().size();
+  }
+
+  @Override
+  public List<Dependency> dependencies() {
+    return List.of();
+  }
+
+  @Override
+  public Iterator<String> compute(int partition, TaskContext context) throws IOException {
+    FileSplit split = splits().get(partition);
+    LineIterator lines = open(split);
+    context.onTaskCompletion(lines);
+    return lines;
+  }
+
+  /** The splits, listed on first call. */
+  public synchronized List<FileSplit> splits() {
+    if (splits == null) {
+      splits = List.copyOf(FileSplitter.split(InputPaths.expand(paths), minPartitions, maxSplitBytes));
+    }
+    return splits;
+  }
+
+  static LineIterator open(FileSplit split) throws IOException {
+    Path path = Path.of(split.path());
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    try {
+      if (split.compressed()) {
+        InputStream raw = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+        InputStream decoded = split.path().endsWith(".gz")
+            ? new GZIPInputStream(raw, 64 * 1024)
+            : new BZip2CompressorInputStream(raw, true);
+        return new LineIterator(decoded, 0, Long.MAX_VALUE);
+      }
+      channel.position(split.start());
+      return new LineIterator(Channels.newInputStream(channel), split.start(), split.end());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    splits();
+    out.defaultWriteObject();
+  }
+}
