@@ -9,11 +9,15 @@ public final class KindlingBackendFactory implements ExecutionBackendFactory {
 
   @Override
   public boolean supports(String master) {
-    return master.equals("local") || master.startsWith("local[");
+    return master.equals("local") || master.startsWith("local[") || isCluster(master);
+  }
+
+  private static boolean isCluster(String master) {
+    return master.equals("cluster") || master.startsWith("kindling://");
   }
 
   @Override
   public ExecutionBackend create(BackendContext context) {
-    return new ActorBackend(context);
+    return isCluster(context.master()) ? new ClusterBackend(context) : new ActorBackend(context);
   }
 }

@@ -1,0 +1,69 @@
+package io.kindling.actors.cluster;
+
+import akka.actor.typed.ActorRef;
+import io.kindling.actors.node.NodeSupervisor;
+import java.time.Duration;
+import java.util.AbstractList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The driver's current list of worker nodes attached to its session, written by {@link ClusterView} and read
+ * by job actors and the backend. Thread-safe; readers see whole snapshots.
+ */
+public final class LiveNodes {
+
+  /** One worker's node for this session. */
+  public record WorkerNode(String address, ActorRef<NodeSupervisor.Command> node, int cores) {}
+
+  private volatile List<WorkerNode> nodes = List.of();
+
+  /** Replaces the list (sorted by address, so placement does not depend on the order workers joined). */
+  synchronized void set(List<WorkerNode> current) {
+    nodes = current.stream().sorted(Comparator.comparing(WorkerNode::address)).toList();
+    notifyAll();
+  }
+
+  public List<WorkerNode> snapshot() {
+    return nodes;
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  /**
+   * A live view of the nodes' supervisors for {@code JobActor.Services}: its size is the current number of
+   * nodes, and {@code get(i)} wraps around the current list, so an index read before a node left stays valid.
+   */
+  public List<ActorRef<NodeSupervisor.Command>> supervisors() {
+    return new AbstractList<>() {
+      @Override
+      public ActorRef<NodeSupervisor.Command> get(int index) {
+        List<WorkerNode> current = nodes;
+        if (current.isEmpty()) {
+          throw new IndexOutOfBoundsException("no worker is attached to this session");
+        }
+        return current.get(Math.floorMod(index, current.size())).node();
+      }
+
+      @Override
+      public int size() {
+        return nodes.size();
+      }
+    };
+  }
+
+  /** Waits until at least {@code count} nodes are attached; false when {@code timeout} passed first. */
+  public synchronized boolean awaitAtLeast(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (nodes.size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+}

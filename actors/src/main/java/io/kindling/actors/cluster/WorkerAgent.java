@@ -1,0 +1,149 @@
+package io.kindling.actors.cluster;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
+import akka.cluster.ClusterEvent;
+import akka.cluster.Member;
+import akka.cluster.typed.Cluster;
+import io.kindling.actors.node.NodeSupervisor;
+import io.kindling.engine.shuffle.ShuffleService;
+import io.kindling.engine.task.NodeServices;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A worker's front door, registered with the Receptionist under {@link #SERVICE_KEY}. Each driver session that
+ * finds it attaches once and gets a NodeSupervisor of its own on this worker (its lineage, job ids, cached
+ * blocks and shuffles are the session's, as dataset and job ids are only unique within a session); the
+ * session's node stops when the driver's {@link ClusterView} does. It also answers {@code kindling status} and
+ * {@code kindling leave}.
+ */
+public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
+
+  /** The key drivers look workers up by. */
+  public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "kindling-worker");
+
+  /** Messages a WorkerAgent handles. */
+  public sealed interface Command permits AttachSession, GetStatus, Leave, SessionEnded {}
+
+  /**
+   * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
+   * {@code replyTo}, whose termination ends the session here. Asking again returns the same node.
+   */
+  public record AttachSession(String sessionName, ActorRef<ClusterView.Command> replyTo)
+      implements Command, ClusterMessage {}
+
+  /** Asks for this worker's status and its view of the cluster. */
+  public record GetStatus(ActorRef<WorkerStatus> replyTo) implements Command, ClusterMessage {}
+
+  /** Asks this worker to leave the cluster gracefully; its process then ends. */
+  public record Leave(ActorRef<LeaveStarted> replyTo) implements Command, ClusterMessage {}
+
+  private record SessionEnded(ActorRef<ClusterView.Command> owner) implements Command {}
+
+  /** This worker's status: its address, cores, attached sessions, and the members as it sees them. */
+  public record WorkerStatus(String address, int cores, List<String> sessions, List<MemberInfo> members)
+      implements ClusterMessage {
+    public WorkerStatus {
+      sessions = List.copyOf(sessions);
+      members = List.copyOf(members);
+    }
+  }
+
+  /** One cluster member: address, status (Up, Leaving…), roles, and whether it is reachable. */
+  public record MemberInfo(String address, String status, List<String> roles, boolean reachable)
+      implements ClusterMessage {
+    public MemberInfo {
+      roles = List.copyOf(roles);
+    }
+  }
+
+  /** The worker started leaving. */
+  public record LeaveStarted(String address) implements ClusterMessage {}
+
+  private record Session(String name, ActorRef<NodeSupervisor.Command> node) {}
+
+  private final ExecutorService pool;
+  private final int cores;
+  private final NodeSupervisor.RestartPolicy restarts;
+  private final Map<ActorRef<ClusterView.Command>, Session> sessions = new HashMap<>();
+  private int nextSession;
+
+  public static Behavior<Command> create(ExecutorService pool, int cores, NodeSupervisor.RestartPolicy restarts) {
+    return Behaviors.setup(context -> new WorkerAgent(context, pool, cores, restarts));
+  }
+
+  private WorkerAgent(ActorContext<Command> context, ExecutorService pool, int cores,
+      NodeSupervisor.RestartPolicy restarts) {
+    super(context);
+    this.pool = pool;
+    this.cores = cores;
+    this.restarts = restarts;
+    context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(AttachSession.class, this::onAttach)
+        .onMessage(SessionEnded.class, this::onSessionEnded)
+        .onMessage(GetStatus.class, this::onStatus)
+        .onMessage(Leave.class, this::onLeave)
+        .build();
+  }
+
+  private Behavior<Command> onAttach(AttachSession msg) {
+    Session session = sessions.get(msg.replyTo());
+    if (session == null) {
+      String name = "session-" + (++nextSession);
+      ActorRef<NodeSupervisor.Command> node = getContext().spawn(
+          NodeSupervisor.create(new NodeServices(ShuffleService.unsupported()), pool, restarts), name);
+      session = new Session(msg.sessionName(), node);
+      sessions.put(msg.replyTo(), session);
+      getContext().watchWith(msg.replyTo(), new SessionEnded(msg.replyTo()));
+    }
+    msg.replyTo().tell(new ClusterView.NodeAttached(selfAddress(), session.node(), cores));
+    return this;
+  }
+
+  private Behavior<Command> onSessionEnded(SessionEnded msg) {
+    Session session = sessions.remove(msg.owner());
+    if (session != null) {
+      getContext().stop(session.node());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onStatus(GetStatus msg) {
+    Cluster cluster = Cluster.get(getContext().getSystem());
+    ClusterEvent.CurrentClusterState state = cluster.state();
+    List<MemberInfo> members = new ArrayList<>();
+    for (Member m : state.getMembers()) {
+      members.add(new MemberInfo(m.address().toString(), m.status().toString(), List.copyOf(m.getRoles()).stream()
+          .filter(r -> !r.startsWith("dc-")).sorted().toList(), !state.getUnreachable().contains(m)));
+    }
+    msg.replyTo().tell(new WorkerStatus(selfAddress(), cores,
+        sessions.values().stream().map(Session::name).sorted().toList(), members));
+    return this;
+  }
+
+  private Behavior<Command> onLeave(Leave msg) {
+    Cluster cluster = Cluster.get(getContext().getSystem());
+    cluster.manager().tell(akka.cluster.typed.Leave.create(cluster.selfMember().address()));
+    msg.replyTo().tell(new LeaveStarted(selfAddress()));
+    return this;
+  }
+
+  private String selfAddress() {
+    return Cluster.get(getContext().getSystem()).selfMember().address().toString();
+  }
+}

@@ -1,0 +1,125 @@
+package io.kindling.actors.cluster;
+
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Adapter;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import io.kindling.KindlingException;
+import io.kindling.actors.node.ComputePool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A worker process: joins the cluster with role {@code worker}, runs a compute pool and a {@link WorkerAgent}
+ * (at {@code /user/agent}, registered with the Receptionist), and lives until it leaves the cluster, is
+ * downed, or can't join. {@code kindling worker} runs it.
+ */
+public final class WorkerMain implements AutoCloseable {
+  /** Exit status when the worker left on purpose (or was stopped with SIGTERM). */
+  public static final int EXIT_LEFT = 0;
+  /** Exit status when no seed node accepted the worker within {@code kindling.cluster.join-timeout}. */
+  public static final int EXIT_JOIN_FAILED = 3;
+  /** Exit status when the cluster downed the worker (it was unreachable, or in a minority). */
+  public static final int EXIT_DOWNED = 4;
+
+  private final ActorSystem<Void> system;
+  private final ComputePool pool;
+  private final String address;
+  private final int cores;
+  private final CompletableFuture<Void> up = new CompletableFuture<>();
+
+  private WorkerMain(ActorSystem<Void> system, ComputePool pool, int cores) {
+    this.system = system;
+    this.pool = pool;
+    this.cores = cores;
+    this.address = system.address().toString();
+    akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> up.complete(null));
+  }
+
+  /**
+   * Starts a worker with {@code config} (the {@code kindling} section of it: cluster settings, and
+   * {@code kindling.cluster.worker} for cores and work directory). Returns once the ActorSystem is started;
+   * joining goes on in the background ({@link #whenUp()}).
+   */
+  public static WorkerMain start(Config config) {
+    ClusterSettings settings = ClusterSettings.from(config);
+    if (settings.seedNodes().isEmpty()) {
+      throw new KindlingException("A worker needs a seed node to join (or to form the cluster with): "
+          + "--seed HOST:PORT, or kindling.cluster.seed-nodes");
+    }
+    Config worker = config.getConfig("kindling.cluster.worker");
+    int cores = worker.getInt("cores") > 0 ? worker.getInt("cores") : Runtime.getRuntime().availableProcessors();
+    String workDir = worker.getString("work-dir");
+    if (!workDir.isBlank()) {
+      try {
+        Files.createDirectories(Path.of(workDir));
+      } catch (IOException e) {
+        throw new KindlingException("Could not create the worker's work directory " + workDir + ": " + e, e);
+      }
+    }
+    Config akka = ClusterSystems.memberConfig(settings, MemberRole.WORKER, config);
+    ComputePool pool = new ComputePool("worker", cores);
+    try {
+      ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(context -> {
+        context.spawn(WorkerAgent.create(pool.executor(), cores, RuntimeConfig.restarts(config)), "agent");
+        return Behaviors.empty();
+      }), settings.systemName(), akka);
+      return new WorkerMain(system, pool, cores);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** This worker's address, {@code akka://kindling@HOST:PORT}. */
+  public String address() {
+    return address;
+  }
+
+  public int cores() {
+    return cores;
+  }
+
+  /** Completes when this worker is an Up member of the cluster. */
+  public CompletableFuture<Void> whenUp() {
+    return up;
+  }
+
+  /** Waits until the worker stops and returns its exit status ({@link #EXIT_LEFT} and the others). */
+  public int awaitExit() throws InterruptedException {
+    try {
+      system.getWhenTerminated().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      // terminated abnormally: the shutdown reason below says why
+    } finally {
+      pool.close();
+    }
+    return exitStatus();
+  }
+
+  private int exitStatus() {
+    Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(Adapter.toClassic(system))
+        .getShutdownReason();
+    if (reason.isEmpty()) {
+      return EXIT_LEFT;
+    }
+    if (reason.get().equals(CoordinatedShutdown.clusterJoinUnsuccessfulReason())) {
+      return EXIT_JOIN_FAILED;
+    }
+    if (reason.get().equals(CoordinatedShutdown.clusterDowningReason())) {
+      return EXIT_DOWNED;
+    }
+    return EXIT_LEFT;
+  }
+
+  /** Leaves the cluster gracefully and stops. */
+  @Override
+  public void close() {
+    CoordinatedShutdown.get(Adapter.toClassic(system)).runAll(CoordinatedShutdown.clusterLeavingReason());
+  }
+}
