@@ -52,6 +52,11 @@ public final class ClusterSystems {
   public static Config clientConfig(ClusterSettings s, Config config) {
     Map<String, Object> m = transportSettings(s.withPort(0), config);
     m.put("akka.actor.provider", "remote");
+    // A client only asks and leaves: the warnings about remoting without a cluster, and about connections it
+    // drops when it stops, are noise here.
+    m.put("akka.remote.warn-about-direct-use", "off");
+    m.put("akka.remote.warn-unsafe-watch-outside-cluster", "off");
+    m.put("akka.loglevel", "ERROR");
     embedded(m);
     return ConfigFactory.parseMap(m, "kindling cluster client")
         .withFallback(config.getConfig("kindling.runtime.cluster"))

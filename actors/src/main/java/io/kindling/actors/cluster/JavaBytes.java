@@ -8,12 +8,15 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * Java serialization of user values inside network messages (task results, accumulator updates), the way
  * user closures already travel: what the user's functions return must be {@code Serializable}, as in Spark.
  * Akka's own Java serializer stays off; this is only ever applied to fields the wire format declares as user
- * data. Classes resolve through the thread's context class loader (where an application's classes live), then
+ * data. {@link Optional} values are carried too. Classes resolve through the thread's context class loader (where an application's classes live), then
  * Kindling's.
  */
 public final class JavaBytes {
@@ -22,7 +25,7 @@ public final class JavaBytes {
   /** The serialized form of {@code value}, or fails naming its class. */
   public static byte[] write(Object value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+    try (ObjectOutputStream out = new ReplacingObjectOutputStream(bytes)) {
       out.writeObject(value);
     } catch (IOException e) {
       throw new KindlingException("Task result not serializable: an object of class "
@@ -42,9 +45,35 @@ public final class JavaBytes {
     }
   }
 
+  /**
+   * Stands in for {@link Optional}, which is not serializable but is what the engine's partial results of
+   * {@code reduce} and friends are made of.
+   */
+  private record OptionalValue(Object value) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static final class ReplacingObjectOutputStream extends ObjectOutputStream {
+    ReplacingObjectOutputStream(OutputStream out) throws IOException {
+      super(out);
+      enableReplaceObject(true);
+    }
+
+    @Override
+    protected Object replaceObject(Object obj) {
+      return obj instanceof Optional<?> o ? new OptionalValue(o.orElse(null)) : obj;
+    }
+  }
+
   private static final class LoaderObjectInputStream extends ObjectInputStream {
     LoaderObjectInputStream(InputStream in) throws IOException {
       super(in);
+      enableResolveObject(true);
+    }
+
+    @Override
+    protected Object resolveObject(Object obj) {
+      return obj instanceof OptionalValue o ? Optional.ofNullable(o.value()) : obj;
     }
 
     @Override

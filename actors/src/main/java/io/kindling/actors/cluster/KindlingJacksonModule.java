@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.kindling.KindlingException;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.internal.lineage.AccumulatorUpdates;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.io.IOException;
  * {@code akka.serialization.jackson.jackson-modules}):
  * <ul>
  *   <li>{@link JobActor.PartitionDone}: its result is any object the action's function returned; it travels as
- *       Java-serialized bytes ({@link JavaBytes}), as do its accumulator updates.</li>
+ *       Java-serialized bytes ({@link JavaBytes}), as do its accumulator updates. A result that can't be
+ *       serialized travels as an error instead, and the driver receives a {@link JobActor.PartitionFailed}
+ *       carrying it (so the job fails as Spark's does, "Task result not serializable", instead of the message
+ *       being dropped by the transport).</li>
  *   <li>Any {@link Throwable} (the cause of {@link JobActor.PartitionFailed}): travels as a
  *       {@link PortableError} and is re-created as the user's exception type on the driver.</li>
  * </ul>
@@ -25,10 +29,12 @@ import java.io.IOException;
 public final class KindlingJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
+  @SuppressWarnings("unchecked")
   public KindlingJacksonModule() {
     super("kindling");
     addSerializer(JobActor.PartitionDone.class, new PartitionDoneSerializer());
-    addDeserializer(JobActor.PartitionDone.class, new PartitionDoneDeserializer());
+    addDeserializer((Class<JobActor.Command>) (Class<?>) JobActor.PartitionDone.class,
+        new PartitionDoneDeserializer());
     addSerializer(Throwable.class, new ThrowableSerializer());
     addDeserializer(Throwable.class, new ThrowableDeserializer());
   }
@@ -43,12 +49,25 @@ public final class KindlingJacksonModule extends SimpleModule {
     @Override
     public void serialize(JobActor.PartitionDone done, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
+      byte[] value = null;
+      PortableError error = null;
+      if (done.value() != null) {
+        try {
+          value = JavaBytes.write(done.value());
+        } catch (KindlingException e) {
+          error = PortableError.of(e);
+        }
+      }
       gen.writeStartObject();
       gen.writeNumberField("stageId", done.stageId());
       gen.writeNumberField("partition", done.partition());
       gen.writeNumberField("attempt", done.attempt());
-      if (done.value() != null) {
-        gen.writeBinaryField("value", JavaBytes.write(done.value()));
+      if (value != null) {
+        gen.writeBinaryField("value", value);
+      }
+      if (error != null) {
+        gen.writeFieldName("error");
+        provider.defaultSerializeValue(error, gen);
       }
       if (done.accumulators() != null && !done.accumulators().isEmpty()) {
         gen.writeBinaryField("accumulators", JavaBytes.write(done.accumulators()));
@@ -57,7 +76,8 @@ public final class KindlingJacksonModule extends SimpleModule {
     }
   }
 
-  private static final class PartitionDoneDeserializer extends StdDeserializer<JobActor.PartitionDone> {
+  /** Reads a PartitionDone, or the PartitionFailed it became when its result could not be serialized. */
+  private static final class PartitionDoneDeserializer extends StdDeserializer<JobActor.Command> {
     private static final long serialVersionUID = 1L;
 
     PartitionDoneDeserializer() {
@@ -65,8 +85,13 @@ public final class KindlingJacksonModule extends SimpleModule {
     }
 
     @Override
-    public JobActor.PartitionDone deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public JobActor.Command deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonNode node = p.readValueAsTree();
+      if (node.hasNonNull("error")) {
+        PortableError error = p.getCodec().treeToValue(node.get("error"), PortableError.class);
+        return new JobActor.PartitionFailed(node.get("stageId").intValue(), node.get("partition").intValue(),
+            node.get("attempt").intValue(), error.toThrowable());
+      }
       Object value = node.hasNonNull("value") ? JavaBytes.read(node.get("value").binaryValue()) : null;
       AccumulatorUpdates accumulators = node.hasNonNull("accumulators")
           ? (AccumulatorUpdates) JavaBytes.read(node.get("accumulators").binaryValue())

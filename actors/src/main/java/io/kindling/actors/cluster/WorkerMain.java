@@ -8,11 +8,17 @@ import com.typesafe.config.Config;
 import io.kindling.KindlingException;
 import io.kindling.actors.node.ComputePool;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A worker process: joins the cluster with role {@code worker}, runs a compute pool and a {@link WorkerAgent}
@@ -62,11 +68,13 @@ public final class WorkerMain implements AutoCloseable {
         throw new KindlingException("Could not create the worker's work directory " + workDir + ": " + e, e);
       }
     }
+    ClassLoader loader = applicationLoader(worker.getStringList("jars"));
     Config akka = ClusterSystems.memberConfig(settings, MemberRole.WORKER, config);
     ComputePool pool = new ComputePool("worker", cores);
+    ExecutorService executor = new ClassLoaderExecutor(pool.executor(), loader);
     try {
       ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(context -> {
-        context.spawn(WorkerAgent.create(pool.executor(), cores, RuntimeConfig.restarts(config)), "agent");
+        context.spawn(WorkerAgent.create(executor, cores, RuntimeConfig.restarts(config)), "agent");
         return Behaviors.empty();
       }), settings.systemName(), akka);
       return new WorkerMain(system, pool, cores);
@@ -74,6 +82,27 @@ public final class WorkerMain implements AutoCloseable {
       pool.close();
       throw e;
     }
+  }
+
+  /** Application classes (user functions, their records) resolve through {@code jars}, then the classpath. */
+  private static ClassLoader applicationLoader(List<String> jars) {
+    ClassLoader parent = WorkerMain.class.getClassLoader();
+    if (jars.isEmpty()) {
+      return parent;
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String jar : jars) {
+      Path path = Path.of(jar);
+      if (!Files.isReadable(path)) {
+        throw new KindlingException("Application jar " + jar + " (kindling.cluster.worker.jars) is not readable");
+      }
+      try {
+        urls.add(path.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new KindlingException("Bad application jar path " + jar + ": " + e, e);
+      }
+    }
+    return new URLClassLoader("kindling-app", urls.toArray(URL[]::new), parent);
   }
 
   /** This worker's address, {@code akka://kindling@HOST:PORT}. */

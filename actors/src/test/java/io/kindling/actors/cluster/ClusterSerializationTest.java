@@ -12,6 +12,7 @@ import akka.serialization.Serializer;
 import akka.serialization.Serializers;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.kindling.KindlingException;
 import io.kindling.Tuple2;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.node.NodeSupervisor;
@@ -21,6 +22,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,12 +165,28 @@ class ClusterSerializationTest {
   }
 
   @Test
-  void partitionDone_withAResultThatIsNotSerializable_failsNamingTheClass() {
-    Object notSerializable = new Object();
-    assertThatThrownBy(() -> serialization.serialize(new JobActor.PartitionDone(0, 0, 0, notSerializable, null))
-        .get())
-        .hasStackTraceContaining("Task result not serializable")
-        .hasStackTraceContaining("java.lang.Object");
+  void partitionDone_withOptionalResults_roundTrips() {
+    assertThat(viaJackson(new JobActor.PartitionDone(0, 0, 0, Optional.of(41), null)).value())
+        .isEqualTo(Optional.of(41));
+    assertThat(viaJackson(new JobActor.PartitionDone(0, 0, 0, List.of(Optional.empty()), null)).value())
+        .isEqualTo(List.of(Optional.empty()));
+  }
+
+  @Test
+  void partitionDone_withAResultThatIsNotSerializable_arrivesAsPartitionFailedNamingTheClass() {
+    Serializer serializer = serialization.findSerializerFor(new JobActor.PartitionDone(0, 0, 0, 1, null));
+    JobActor.PartitionDone done = new JobActor.PartitionDone(2, 3, 1, List.of(new Object()), null);
+    byte[] bytes = serialization.serialize(done).get();
+    Object back = serialization.deserialize(bytes, serializer.identifier(),
+        Serializers.manifestFor(serializer, done)).get();
+    assertThat(back).isInstanceOf(JobActor.PartitionFailed.class);
+    JobActor.PartitionFailed failed = (JobActor.PartitionFailed) back;
+    assertThat(failed.stageId()).isEqualTo(2);
+    assertThat(failed.partition()).isEqualTo(3);
+    assertThat(failed.attempt()).isEqualTo(1);
+    assertThat(failed.cause()).isInstanceOf(KindlingException.class)
+        .hasMessageContaining("Task result not serializable")
+        .hasMessageContaining("java.lang.Object");
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** The host's shared Aeron media driver for the aeron-udp transport. */
+package io.kindling.ops.aeron;
