@@ -88,6 +88,17 @@ public final class TestCertificates {
     return dir.resolve(store);
   }
 
+  /** Adds another CA's certificate (PEM) to the truststore, under {@code alias}. */
+  public void trust(String alias, Path caCertificate) {
+    keytool("-importcert", "-noprompt", "-alias", alias, "-file", caCertificate.toAbsolutePath().toString(),
+        "-keystore", TRUSTSTORE_FILE, "-storepass", password);
+  }
+
+  /** The CA's certificate, PEM. */
+  public Path caCertificate() {
+    return dir.resolve("ca.pem");
+  }
+
   public Path truststore() {
     return dir.resolve(TRUSTSTORE_FILE);
   }
