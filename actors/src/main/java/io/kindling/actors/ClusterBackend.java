@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import io.kindling.KindlingException;
+import io.kindling.actors.cluster.ClusterSession;
 import io.kindling.actors.cluster.ClusterSettings;
 import io.kindling.actors.cluster.ClusterSystems;
 import io.kindling.actors.cluster.ClusterView;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code driver}; its {@link ClusterView} attaches the session to every worker, and jobs run through the same
  * SessionDriver and JobActors as in local mode, with the workers' nodes as the nodes.
  */
-final class ClusterBackend implements ExecutionBackend {
+final class ClusterBackend implements ExecutionBackend, ClusterSession {
   private final BackendContext context;
   private final ClusterSettings settings;
   private final ActorSystem<Void> system;
@@ -101,9 +102,14 @@ final class ClusterBackend implements ExecutionBackend {
     }
   }
 
-  /** The workers attached to this session right now. */
-  LiveNodes liveNodes() {
-    return live;
+  @Override
+  public String memberAddress() {
+    return system.address().toString();
+  }
+
+  @Override
+  public List<LiveNodes.WorkerNode> workers() {
+    return live.snapshot();
   }
 
   @Override

@@ -58,12 +58,12 @@ final class WorkerCommand implements Callable<Integer> {
     System.out.println("Kindling worker " + worker.address() + " started with " + worker.cores()
         + " cores, joining " + seeds);
     worker.whenUp().thenRun(() -> System.out.println("Kindling worker " + worker.address() + " is Up"));
-    int status = worker.awaitExit();
-    System.out.println("Kindling worker " + worker.address() + " stopped: " + switch (status) {
-      case WorkerMain.EXIT_JOIN_FAILED -> "could not join the cluster";
-      case WorkerMain.EXIT_DOWNED -> "downed by the cluster";
-      default -> "left the cluster";
-    });
-    return status;
+    worker.whenStopping().thenAccept(status -> System.out.println("Kindling worker " + worker.address()
+        + " stopping: " + switch (status) {
+          case WorkerMain.EXIT_JOIN_FAILED -> "could not join the cluster";
+          case WorkerMain.EXIT_DOWNED -> "downed by the cluster";
+          default -> "left the cluster";
+        }));
+    return worker.awaitExit();
   }
 }

@@ -1,5 +1,6 @@
 package io.kindling.actors.cluster;
 
+import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Adapter;
@@ -38,6 +39,7 @@ public final class WorkerMain implements AutoCloseable {
   private final String address;
   private final int cores;
   private final CompletableFuture<Void> up = new CompletableFuture<>();
+  private final CompletableFuture<Integer> stopping = new CompletableFuture<>();
 
   private WorkerMain(ActorSystem<Void> system, ComputePool pool, int cores) {
     this.system = system;
@@ -45,6 +47,12 @@ public final class WorkerMain implements AutoCloseable {
     this.cores = cores;
     this.address = system.address().toString();
     akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> up.complete(null));
+    // Runs in the shutdown sequence itself, so it is seen even when a SIGTERM ends the JVM right after.
+    CoordinatedShutdown.get(Adapter.toClassic(system)).addTask(
+        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "kindling-worker-stopping", () -> {
+          stopping.complete(exitStatus());
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
   }
 
   /**
@@ -117,6 +125,14 @@ public final class WorkerMain implements AutoCloseable {
   /** Completes when this worker is an Up member of the cluster. */
   public CompletableFuture<Void> whenUp() {
     return up;
+  }
+
+  /**
+   * Completes with the exit status when the worker starts its last shutdown phase (after it left the cluster or
+   * was removed), also when the JVM is ending on a signal and {@link #awaitExit()} would not return in time.
+   */
+  public CompletableFuture<Integer> whenStopping() {
+    return stopping;
   }
 
   /** Waits until the worker stops and returns its exit status ({@link #EXIT_LEFT} and the others). */

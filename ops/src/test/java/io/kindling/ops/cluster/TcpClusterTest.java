@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kindling.JobFailedException;
 import io.kindling.KindlingSession;
 import io.kindling.LongAccumulator;
+import io.kindling.actors.cluster.ClusterSession;
 import io.kindling.ops.KindlingCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -140,15 +141,49 @@ class TcpClusterTest {
   }
 
   @Test
-  void leaveCommand_workerLeavesAndItsProcessEnds() {
+  void joinedWorker_takesPartitionsOfTheNextJob_andLeaveCommandEndsIt() {
     LocalCluster.Worker extra = cluster.startWorker();
-    cluster.awaitMembers("the extra worker Up", members -> members.stream()
-        .anyMatch(m -> m.address().equals(extra.akkaAddress()) && m.status().equals("Up")), Duration.ofSeconds(180));
+    awaitSessionWorkers(WORKERS + 1);
+
+    List<Long> pids = session.parallelize(IntStream.range(0, 8).boxed().toList(), 8)
+        .map(x -> ProcessHandle.current().pid()).collect();
+    assertThat(pids).contains(extra.process().pid());
+    assertThat(pids.stream().distinct().count()).isEqualTo(WORKERS + 1);
 
     assertThat(KindlingCli.run("leave", extra.address().toString())).isZero();
-
     assertThat(cluster.awaitExit(extra, Duration.ofSeconds(120))).as(cluster.log(extra)).isZero();
+    awaitSessionWorkers(WORKERS);
     cluster.awaitMembers("the extra worker removed", members -> members.stream()
         .noneMatch(m -> m.address().equals(extra.akkaAddress())), Duration.ofSeconds(60));
+    assertThat(session.parallelize(List.of(1, 2, 3), 3).map(x -> x + 1).collect()).containsExactly(2, 3, 4);
+  }
+
+  @Test
+  void sigterm_workerLeavesTheClusterGracefully() {
+    LocalCluster.Worker extra = cluster.startWorker();
+    awaitSessionWorkers(WORKERS + 1);
+
+    extra.process().destroy();
+
+    cluster.awaitExit(extra, Duration.ofSeconds(120));
+    assertThat(cluster.log(extra)).contains("stopping: left the cluster");
+    awaitSessionWorkers(WORKERS);
+    assertThat(session.parallelize(List.of(1, 2, 3), 3).map(x -> x * 10).collect()).containsExactly(10, 20, 30);
+  }
+
+  private static void awaitSessionWorkers(int count) {
+    ClusterSession view = (ClusterSession) session.internalContext().backend("awaitSessionWorkers");
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (view.workers().size() != count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The session has " + view.workers() + ", not " + count + " workers");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 }
