@@ -19,6 +19,14 @@ final class MediaDriverCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Its directory (default: kindling.cluster.aeron.dir).")
   File dir;
 
+  @Option(names = "--mtu", defaultValue = "1408",
+      description = "Bytes per datagram (default ${DEFAULT-VALUE}; 8192 with jumbo frames, 65504 on one host).")
+  int mtu;
+
+  @Option(names = "--window", defaultValue = "2097152",
+      description = "Flow-control window in bytes (default ${DEFAULT-VALUE}); needs net.core.rmem_max as large.")
+  int window;
+
   @Mixin
   ClusterOptions options;
 
@@ -26,7 +34,7 @@ final class MediaDriverCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Path path = dir != null ? dir.toPath()
         : Path.of(ClusterSettings.from(options.load(Map.of())).aeron().dir());
-    SharedMediaDriver driver = SharedMediaDriver.launch(path);
+    SharedMediaDriver driver = SharedMediaDriver.launch(path, new SharedMediaDriver.Tuning(mtu, window));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       driver.close();

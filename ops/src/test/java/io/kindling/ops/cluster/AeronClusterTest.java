@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Three workers over Artery on Aeron UDP, all JVMs sharing one media driver (here, the test JVM's). */
+@Tag("cluster")
 class AeronClusterTest {
   private static final int WORKERS = 3;
 
@@ -27,7 +29,7 @@ class AeronClusterTest {
     Path shm = Path.of("/dev/shm");
     Path parent = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     Path dir = parent.resolve("kindling-aeron-test-" + ProcessHandle.current().pid());
-    mediaDriver = SharedMediaDriver.launch(dir);
+    mediaDriver = SharedMediaDriver.launch(dir, SharedMediaDriver.Tuning.LOOPBACK);
     cluster = LocalCluster.start("aeron", WORKERS, Map.of(
         "kindling.cluster.transport", "aeron-udp",
         "kindling.cluster.aeron.media-driver", "shared",

@@ -8,7 +8,9 @@ import io.kindling.KindlingSession;
 import io.kindling.LongAccumulator;
 import io.kindling.actors.cluster.ClusterSession;
 import io.kindling.ops.KindlingCli;
+import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Jobs on three worker JVMs over Artery TCP give what local mode gives. */
+@Tag("cluster")
 class TcpClusterTest {
   private static final int WORKERS = 3;
 
@@ -169,6 +175,31 @@ class TcpClusterTest {
     assertThat(cluster.log(extra)).contains("stopping: left the cluster");
     awaitSessionWorkers(WORKERS);
     assertThat(session.parallelize(List.of(1, 2, 3), 3).map(x -> x * 10).collect()).containsExactly(10, 20, 30);
+  }
+
+  @Test
+  void submitCommand_runsTheApplicationAsADriverOfTheCluster(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("app.jar");
+    String entry = SubmittedApp.class.getName().replace('.', '/') + ".class";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        InputStream in = SubmittedApp.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+    }
+    Path result = dir.resolve("result.txt");
+    int status;
+    try {
+      status = KindlingCli.run("submit", "--class", SubmittedApp.class.getName(), "--master", cluster.masterUrl(),
+          "--conf", "kindling.cluster.min-workers=" + WORKERS, "--conf", "kindling.cluster.worker-wait-timeout=180s",
+          jar.toString(), result.toString());
+    } finally {
+      System.clearProperty("kindling.master");
+      System.clearProperty("kindling.cluster.min-workers");
+      System.clearProperty("kindling.cluster.worker-wait-timeout");
+      ConfigFactory.invalidateCaches();
+    }
+    assertThat(status).isZero();
+    assertThat(Files.readString(result)).isEqualTo(cluster.masterUrl() + " 10100");
   }
 
   private static void awaitSessionWorkers(int count) {

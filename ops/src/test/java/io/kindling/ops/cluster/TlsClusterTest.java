@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Three workers over Artery TLS with mutual authentication; a member from another CA can't join. */
+@Tag("cluster")
 class TlsClusterTest {
   private static final int WORKERS = 3;
   private static final String PASSWORD = "kindling-test";
