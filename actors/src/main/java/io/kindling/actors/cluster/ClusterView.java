@@ -17,18 +17,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The driver's view of the cluster for one session: follows the Receptionist's listing of workers and the
- * membership events, attaches the session to every reachable worker (which gives it a NodeSupervisor there),
- * and publishes the attached nodes in {@link LiveNodes}.
+ * The driver's view of the cluster for one session. It follows the Receptionist's listing of workers and the
+ * membership events; attaches the session to every reachable worker (which gives the session a NodeSupervisor
+ * there) behind a {@link RemoteNode} stand-in; and publishes the nodes that may take new work in
+ * {@link LiveNodes}: attached, reachable, and not leaving. A worker that is downed or removed from the cluster
+ * is lost: its RemoteNode reports the partitions it had in flight as lost, and their jobs place them again.
  */
 public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   /** Messages a ClusterView handles. */
-  public sealed interface Command permits NodeAttached, WorkersListed, MemberChanged, RetryAttach {}
+  public sealed interface Command permits NodeAttached, WorkersListed, MemberChanged, ProxyReady, RetryAttach {}
 
   /** A worker's reply to {@code AttachSession}: the session's node there. */
   public record NodeAttached(String workerAddress, ActorRef<NodeSupervisor.Command> node, int cores)
@@ -38,16 +41,35 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   private record MemberChanged(ClusterEvent.MemberEvent event) implements Command {}
 
+  private record ProxyReady(Address address, ActorRef<NodeSupervisor.Command> front) implements Command {}
+
   private enum RetryAttach implements Command { INSTANCE }
 
   /** An unanswered attach is sent again after this long (the worker may still have been joining). */
   private static final Duration ATTACH_RETRY = Duration.ofSeconds(2);
 
+  /** One attached worker. */
+  private static final class Proxy {
+    final String workerAddress;
+    final int cores;
+    final ActorRef<RemoteNode.Command> remote;
+    ActorRef<NodeSupervisor.Command> front;
+
+    Proxy(String workerAddress, int cores, ActorRef<RemoteNode.Command> remote) {
+      this.workerAddress = workerAddress;
+      this.cores = cores;
+      this.remote = remote;
+    }
+  }
+
   private final String sessionName;
   private final LiveNodes live;
-  private final Map<Address, ActorRef<WorkerAgent.Command>> agents = new HashMap<>();
-  private final Map<Address, LiveNodes.WorkerNode> attached = new HashMap<>();
+  private final LineageRegistry lineage = new LineageRegistry();
+  private final Map<Address, ActorRef<WorkerAgent.Command>> reachable = new HashMap<>();
+  private final Map<Address, Proxy> proxies = new HashMap<>();
+  private final Set<Address> leaving = new HashSet<>();
   private final Set<Address> removed = new HashSet<>();
+  private int nextProxy;
 
   public static Behavior<Command> create(String sessionName, LiveNodes live) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
@@ -59,6 +81,11 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     super(context);
     this.sessionName = sessionName;
     this.live = live;
+    // Where partitions go while no worker is attached: it answers each with PartitionLost, so a job retries
+    // and, if no worker comes, fails with that reason instead of waiting forever.
+    ActorRef<RemoteNode.Command> none = context.spawn(RemoteNode.create("(none)", null, lineage, live::setFallback),
+        "no-workers");
+    none.tell(new RemoteNode.Lost("no worker is attached to the session"));
     ActorRef<Receptionist.Listing> listings = context.messageAdapter(Receptionist.Listing.class,
         WorkersListed::new);
     context.getSystem().receptionist().tell(Receptionist.subscribe(WorkerAgent.SERVICE_KEY, listings));
@@ -73,6 +100,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     return newReceiveBuilder()
         .onMessage(WorkersListed.class, this::onListing)
         .onMessage(NodeAttached.class, this::onAttached)
+        .onMessage(ProxyReady.class, this::onProxyReady)
         .onMessage(MemberChanged.class, this::onMemberChanged)
         .onMessageEquals(RetryAttach.INSTANCE, this::onRetryAttach)
         .build();
@@ -83,10 +111,9 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     for (ActorRef<WorkerAgent.Command> agent : msg.listing().getServiceInstances(WorkerAgent.SERVICE_KEY)) {
       listed.put(agent.path().address(), agent);
     }
-    agents.keySet().retainAll(listed.keySet());
-    attached.keySet().retainAll(listed.keySet());
+    reachable.keySet().retainAll(listed.keySet());
     listed.forEach((address, agent) -> {
-      if (!removed.contains(address) && agents.put(address, agent) == null) {
+      if (!removed.contains(address) && reachable.put(address, agent) == null && !proxies.containsKey(address)) {
         agent.tell(new WorkerAgent.AttachSession(sessionName, getContext().getSelf()));
       }
     });
@@ -96,28 +123,46 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   private Behavior<Command> onAttached(NodeAttached msg) {
     Address address = msg.node().path().address();
-    if (agents.containsKey(address)) {
-      attached.put(address, new LiveNodes.WorkerNode(msg.workerAddress(), msg.node(), msg.cores()));
+    if (removed.contains(address) || proxies.containsKey(address)) {
+      return this;
+    }
+    ActorRef<Command> self = getContext().getSelf();
+    ActorRef<RemoteNode.Command> remote = getContext().spawn(RemoteNode.create(msg.workerAddress(), msg.node(),
+        lineage, front -> self.tell(new ProxyReady(address, front))), "node-" + (++nextProxy));
+    proxies.put(address, new Proxy(msg.workerAddress(), msg.cores(), remote));
+    return this;
+  }
+
+  private Behavior<Command> onProxyReady(ProxyReady msg) {
+    Proxy proxy = proxies.get(msg.address());
+    if (proxy != null) {
+      proxy.front = msg.front();
       publish();
     }
     return this;
   }
 
   private Behavior<Command> onMemberChanged(MemberChanged msg) {
-    if (msg.event() instanceof ClusterEvent.MemberRemoved r) {
-      Address address = r.member().address();
+    ClusterEvent.MemberEvent event = msg.event();
+    Address address = event.member().address();
+    if (event instanceof ClusterEvent.MemberDowned || event instanceof ClusterEvent.MemberRemoved) {
       removed.add(address);
-      agents.remove(address);
-      if (attached.remove(address) != null) {
-        publish();
+      reachable.remove(address);
+      Proxy proxy = proxies.remove(address);
+      if (proxy != null) {
+        proxy.remote.tell(new RemoteNode.Lost(event instanceof ClusterEvent.MemberDowned ? "downed" : "removed"));
       }
+      publish();
+    } else if (event instanceof ClusterEvent.MemberLeft || event instanceof ClusterEvent.MemberExited) {
+      leaving.add(address);
+      publish();
     }
     return this;
   }
 
   private Behavior<Command> onRetryAttach() {
-    agents.forEach((address, agent) -> {
-      if (!attached.containsKey(address)) {
+    reachable.forEach((address, agent) -> {
+      if (!proxies.containsKey(address)) {
         agent.tell(new WorkerAgent.AttachSession(sessionName, getContext().getSelf()));
       }
     });
@@ -125,6 +170,12 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   }
 
   private void publish() {
-    live.set(new ArrayList<>(attached.values()));
+    List<LiveNodes.WorkerNode> nodes = new ArrayList<>();
+    proxies.forEach((address, proxy) -> {
+      if (proxy.front != null && reachable.containsKey(address) && !leaving.contains(address)) {
+        nodes.add(new LiveNodes.WorkerNode(proxy.workerAddress, proxy.front, proxy.cores));
+      }
+    });
+    live.set(nodes);
   }
 }

@@ -17,11 +17,17 @@ public final class LiveNodes {
   public record WorkerNode(String address, ActorRef<NodeSupervisor.Command> node, int cores) {}
 
   private volatile List<WorkerNode> nodes = List.of();
+  private volatile ActorRef<NodeSupervisor.Command> fallback;
 
   /** Replaces the list (sorted by address, so placement does not depend on the order workers joined). */
   synchronized void set(List<WorkerNode> current) {
     nodes = current.stream().sorted(Comparator.comparing(WorkerNode::address)).toList();
     notifyAll();
+  }
+
+  /** Where job actors send partitions while no worker is attached (it answers each as lost). */
+  void setFallback(ActorRef<NodeSupervisor.Command> node) {
+    fallback = node;
   }
 
   public List<WorkerNode> snapshot() {
@@ -35,6 +41,7 @@ public final class LiveNodes {
   /**
    * A live view of the nodes' supervisors for {@code JobActor.Services}: its size is the current number of
    * nodes, and {@code get(i)} wraps around the current list, so an index read before a node left stays valid.
+   * With no worker attached it holds one element, the fallback that answers every partition as lost.
    */
   public List<ActorRef<NodeSupervisor.Command>> supervisors() {
     return new AbstractList<>() {
@@ -42,14 +49,17 @@ public final class LiveNodes {
       public ActorRef<NodeSupervisor.Command> get(int index) {
         List<WorkerNode> current = nodes;
         if (current.isEmpty()) {
-          throw new IndexOutOfBoundsException("no worker is attached to this session");
+          if (fallback == null) {
+            throw new IllegalStateException("no worker is attached to this session");
+          }
+          return fallback;
         }
         return current.get(Math.floorMod(index, current.size())).node();
       }
 
       @Override
       public int size() {
-        return nodes.size();
+        return Math.max(1, nodes.size());
       }
     };
   }

@@ -35,6 +35,7 @@ public final class LocalCluster implements AutoCloseable {
   private final String name;
   private final Map<String, String> conf;
   private final List<String> extraWorkerArgs;
+  private final int workerCores;
   private final List<Worker> workers = new ArrayList<>();
   private final ClusterAdmin admin;
   private SeedNode seed;
@@ -46,8 +47,9 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  private LocalCluster(String name, Map<String, String> conf, List<String> extraWorkerArgs) {
+  private LocalCluster(String name, Map<String, String> conf, List<String> extraWorkerArgs, int workerCores) {
     this.name = name;
+    this.workerCores = workerCores;
     this.conf = Map.copyOf(conf);
     this.extraWorkerArgs = List.copyOf(extraWorkerArgs);
     this.admin = ClusterAdmin.connect(config(conf));
@@ -58,7 +60,12 @@ public final class LocalCluster implements AutoCloseable {
    * this cluster use), and waits until all are Up.
    */
   public static LocalCluster start(String name, int count, Map<String, String> conf) {
-    LocalCluster cluster = new LocalCluster(name, conf, List.of());
+    return start(name, count, conf, 1);
+  }
+
+  /** Like {@link #start(String, int, Map)}, with {@code cores} partitions computed at once per worker. */
+  public static LocalCluster start(String name, int count, Map<String, String> conf, int cores) {
+    LocalCluster cluster = new LocalCluster(name, conf, List.of(), cores);
     try {
       cluster.seed = new SeedNode("127.0.0.1", freePort());
       cluster.workers.add(cluster.launch(cluster.seed, cluster.seed, Map.of()));
@@ -96,7 +103,7 @@ public final class LocalCluster implements AutoCloseable {
     command.addAll(jvmFlags());
     command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), KindlingCli.class.getName(), "worker",
-        "--seed", seedNode.toString(), "--port", String.valueOf(self.port()), "--cores", "1"));
+        "--seed", seedNode.toString(), "--port", String.valueOf(self.port()), "--cores", String.valueOf(workerCores)));
     Map<String, String> all = new LinkedHashMap<>(conf);
     all.putAll(ownConf);
     all.forEach((k, v) -> command.addAll(List.of("--conf", k + "=" + v)));
