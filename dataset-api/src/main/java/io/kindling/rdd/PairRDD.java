@@ -4,6 +4,7 @@ import io.kindling.Tuple2;
 import io.kindling.function.Function;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.lineage.LineageNode;
+import io.kindling.storage.StorageLevel;
 
 /**
  * A dataset of key-value pairs, with the by-key operations. The {@link RDD} methods that keep the element
@@ -22,6 +23,30 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /** Views a dataset of pairs as a {@code PairRDD}. */
   public static <K, V> PairRDD<K, V> fromRDD(RDD<Tuple2<K, V>> rdd) {
     return rdd instanceof PairRDD<K, V> p ? p : new PairRDD<>(rdd.context, rdd.node);
+  }
+
+  @Override
+  public PairRDD<K, V> cache() {
+    super.cache();
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> persist(StorageLevel level) {
+    super.persist(level);
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> unpersist() {
+    super.unpersist();
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> unpersist(boolean blocking) {
+    super.unpersist(blocking);
+    return this;
   }
 
   @Override

@@ -59,7 +59,7 @@ public class RDD<T> {
 
   /** {@link StorageLevel#NONE} unless persisted. */
   public StorageLevel getStorageLevel() {
-    return StorageLevel.NONE;
+    return context.storage().level(node.id());
   }
 
   /** Internal: this dataset's lineage node. */
@@ -74,12 +74,65 @@ public class RDD<T> {
 
   /** The lineage, one line per dataset, shuffle boundaries indented as stages, as Spark prints it. */
   public String toDebugString() {
-    return DebugString.of(node, n -> StorageLevel.NONE);
+    return DebugString.of(node, n -> context.storage().level(n.id()), context.storage()::substitute);
   }
 
   @Override
   public String toString() {
     return node.describe();
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /** Keeps this dataset's partitions in memory once computed ({@link StorageLevel#MEMORY_ONLY}). Lazy. */
+  public RDD<T> cache() {
+    return persist(StorageLevel.MEMORY_ONLY);
+  }
+
+  /**
+   * Keeps this dataset's partitions at {@code level} once computed, so later jobs read them instead of computing
+   * them again; a lost or evicted partition is recomputed from lineage. Lazy: marks this dataset and returns it.
+   * Fails when the dataset already has another level (unpersist it first), as Spark does.
+   */
+  public RDD<T> persist(StorageLevel level) {
+    requireNonNull(level, "level is null");
+    context.backend("persist");
+    context.storage().persist(node.id(), level, toString());
+    return this;
+  }
+
+  /** Forgets this dataset's cached partitions, without waiting for them to be removed. Returns this dataset. */
+  public RDD<T> unpersist() {
+    return unpersist(false);
+  }
+
+  /** Forgets this dataset's cached partitions; waits until they are removed when {@code blocking}. */
+  public RDD<T> unpersist(boolean blocking) {
+    if (context.storage().unpersist(node.id()) && !context.isStopped()) {
+      context.backend("unpersist").unpersist(node.id(), blocking);
+    }
+    return this;
+  }
+
+  /**
+   * Marks this dataset to be saved to {@code kindling.checkpoint.dir} after the next job that computes it; from
+   * then on its lineage is cut there, and it is read back from the files. Persist it too, or the checkpoint job
+   * computes it once more. Lazy. Fails at once when no checkpoint directory is set.
+   */
+  public void checkpoint() {
+    context.backend("checkpoint");
+    context.checkpointDirectory();
+    context.storage().markForCheckpoint(node);
+  }
+
+  /** True once this dataset was written by {@link #checkpoint()}. */
+  public boolean isCheckpointed() {
+    return context.storage().isCheckpointed(node.id());
+  }
+
+  /** The directory this dataset was checkpointed to, once it was. */
+  public Optional<String> getCheckpointFile() {
+    return context.storage().checkpointFile(node.id());
   }
 
   // ---------------------------------------------------------------- narrow transformations

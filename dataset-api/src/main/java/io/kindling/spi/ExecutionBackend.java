@@ -17,6 +17,22 @@ public interface ExecutionBackend extends AutoCloseable {
   /** File sources and sinks. */
   DataIo io();
 
+  /**
+   * Removes every cached block of dataset {@code rddId} from the nodes (and stops their owners); waits until
+   * they are gone when {@code blocking}.
+   */
+  default void unpersist(int rddId, boolean blocking) {}
+
+  /** The fault injector behind {@code session.faults()}. */
+  default FaultInjection faults() {
+    throw new UnsupportedOperationException("this backend does not support fault injection");
+  }
+
+  /** Reliable checkpoint files, for {@code rdd.checkpoint()}. */
+  default CheckpointIo checkpoints() {
+    throw new UnsupportedOperationException("this backend does not support checkpoints");
+  }
+
   /** Stops everything this backend started; idempotent. */
   @Override
   void close();
