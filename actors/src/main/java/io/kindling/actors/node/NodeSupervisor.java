@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * The root of a node's partition actors. Keeps each job's registered lineage (sent once per node) and spawns a
  * supervised {@link PartitionActor} per partition to compute, restarting one that crashes (with backoff, a
- * bounded number of times); when it gives up, the job is told the partition was lost and places it again.
+ * bounded number of times); when it gives up, the job is told the partition was lost and places it again. Each
+ * cached block gets a supervised {@link CachedPartitionActor} that owns it for as long as it lives (see
+ * {@link CachedPartitions}), and injected faults that target blocks or their owners arrive here.
  */
 public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Command> {
 

@@ -1,6 +1,7 @@
 package io.kindling.persistence.block;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
@@ -9,7 +10,7 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
 /**
  * Kryo instances for serializing users' records, pooled (a Kryo instance is not thread-safe and costly to make).
  * Classes need no registration, classes without a no-argument constructor are instantiated without one, records
- * and the JDK's immutable collections are handled, and references are tracked (shared and cyclic objects survive).
+ * the JDK's immutable collections and serializable lambdas are handled, and references are tracked (shared and cyclic objects survive).
  */
 final class KryoPool {
   private static final Pool<Kryo> POOL = new Pool<>(true, true) {
@@ -24,6 +25,8 @@ final class KryoPool {
       kryo.setAutoReset(false);
       kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
       ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+      // Serializable lambdas, through their SerializedLambda (their generated classes can't be found by name).
+      kryo.register(ClosureSerializer.Closure.class, new ClosureSerializer());
       return kryo;
     }
   };
