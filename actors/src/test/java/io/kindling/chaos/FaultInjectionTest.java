@@ -158,6 +158,31 @@ class FaultInjectionTest {
   }
 
   @Test
+  void killPartitionActor_tooOftenForItsSupervisor_ownerGivesUpAndTheBlockIsRecomputed() {
+    try (KindlingSession s = KindlingSession.builder().master("local[2]")
+        .config("kindling.runtime.partition-restarts.min-backoff", "300ms")
+        .config("kindling.runtime.partition-restarts.max-restarts", 1L)
+        .create()) {
+      RecoveryRecorder events = new RecoveryRecorder();
+      s.addListener(events);
+      RDD<Integer> cached = s.parallelize(IntStream.range(0, 2000).boxed().collect(Collectors.toList()), 4)
+          .map(i -> i * 7 % 1000).persist(StorageLevel.OFF_HEAP);
+      cached.count();
+      long cachedBytes = s.metrics().cachedBytes(StorageLevel.OFF_HEAP);
+
+      // The second crash reaches the restarted owner at once (stashed during its backoff): one restart too many.
+      s.faults().killPartitionActor(cached, 0);
+      s.faults().killPartitionActor(cached, 0);
+
+      assertThat(eventually(() -> s.metrics().cachedBytes(StorageLevel.OFF_HEAP) < cachedBytes))
+          .as("the owner gave up and its block went with it").isTrue();
+      assertThat(cached.collect()).isEqualTo(EXPECTED);
+      assertThat(events.recomputed).anyMatch(r -> r.rddId() == cached.id() && r.partition() == 0
+          && r.cause() == RecomputeCause.PARTITION_ACTOR_FAILED);
+    }
+  }
+
+  @Test
   void killPartitionActor_uncachedPartition_restartedActorComputesItAgain() {
     RDD<Integer> data = data();
 

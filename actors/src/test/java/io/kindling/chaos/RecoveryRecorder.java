@@ -4,6 +4,7 @@ import io.kindling.JobListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** Records fault and recovery events; waits (polling, with a generous timeout) for those that come later. */
@@ -37,9 +38,14 @@ public final class RecoveryRecorder implements JobListener {
 
   /** True once some element of {@code events} matches; false if none does within the timeout. */
   public static <E> boolean eventually(List<E> events, Predicate<E> condition) {
+    return eventually(() -> events.stream().anyMatch(condition));
+  }
+
+  /** True once {@code condition} holds; false if it does not within the timeout. */
+  public static boolean eventually(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (events.stream().anyMatch(condition)) {
+      if (condition.getAsBoolean()) {
         return true;
       }
       try {
@@ -49,7 +55,7 @@ public final class RecoveryRecorder implements JobListener {
         return false;
       }
     }
-    return events.stream().anyMatch(condition);
+    return condition.getAsBoolean();
   }
 
   public void clear() {

@@ -1,6 +1,5 @@
 package io.kindling.actors.node;
 
-import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.PreRestart;
@@ -8,7 +7,6 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import akka.pattern.StatusReply;
 import io.kindling.JobListener.RecomputeCause;
 import io.kindling.engine.fault.ActorKilledException;
 import io.kindling.engine.storage.OwnedBlock;
@@ -35,8 +33,8 @@ final class CachedPartitionActor extends AbstractBehavior<CachedPartitionActor.C
   /** Messages a CachedPartitionActor handles. */
   sealed interface Command permits Crash, Recovered {}
 
-  /** Fail as if crashed (fault injection); {@code replyTo} (nullable) hears once the owned state is gone. */
-  record Crash(ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  /** Fail as if crashed (fault injection). */
+  enum Crash implements Command { INSTANCE }
 
   /** A recovery finished on the compute pool. */
   private record Recovered(int incarnation, Boolean recomputed, Throwable error) implements Command {}
@@ -61,7 +59,7 @@ final class CachedPartitionActor extends AbstractBehavior<CachedPartitionActor.C
       ActorRef<Command> self = context.getSelf();
       CompletableFuture<Boolean> recovery = CompletableFuture.supplyAsync(() -> {
         try {
-          return TaskRunner.recoverBlock(block, services, () -> self.tell(new Crash(null)), incarnation);
+          return TaskRunner.recoverBlock(block, services, () -> self.tell(Crash.INSTANCE), incarnation);
         } catch (Exception e) {
           throw new CompletionException(e);
         }
@@ -73,7 +71,7 @@ final class CachedPartitionActor extends AbstractBehavior<CachedPartitionActor.C
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Crash.class, this::onCrash)
+        .onMessageEquals(Crash.INSTANCE, this::onCrash)
         .onMessage(Recovered.class, this::onRecovered)
         .onSignal(PreRestart.class, signal -> {
           dropHeapBlock();
@@ -82,17 +80,18 @@ final class CachedPartitionActor extends AbstractBehavior<CachedPartitionActor.C
         .build();
   }
 
-  private Behavior<Command> onCrash(Crash crash) {
+  private Behavior<Command> onCrash() {
     dropHeapBlock();
-    if (crash.replyTo() != null) {
-      crash.replyTo().tell(StatusReply.ack());
-    }
     throw new PartitionActor.PartitionCrashedException("PartitionActor owning cached block " + block.id()
         + " (incarnation " + incarnation + ") crashed on purpose");
   }
 
-  /** A MEMORY_ONLY block is this actor's state: it does not outlive the incarnation that held it. */
   private void dropHeapBlock() {
+    dropHeapBlock(block, services);
+  }
+
+  /** A MEMORY_ONLY block is its owner's state: it does not outlive the incarnation that held it. */
+  static void dropHeapBlock(OwnedBlock block, NodeServices services) {
     if (block.level() == StorageLevel.MEMORY_ONLY) {
       services.blocks().drop(block.id(), RecomputeCause.PARTITION_ACTOR_RESTARTED, false);
     }

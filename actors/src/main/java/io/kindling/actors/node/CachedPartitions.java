@@ -32,7 +32,11 @@ final class CachedPartitions {
   private final Map<BlockId, Owner> owners = new HashMap<>();
   private long spawned;
 
-  private record Owner(ActorRef<CachedPartitionActor.Command> ref, long generation) {}
+  private record Owner(ActorRef<CachedPartitionActor.Command> ref, OwnedBlock block) {
+    long generation() {
+      return block.generation();
+    }
+  }
 
   CachedPartitions(ActorContext<NodeSupervisor.Command> context, NodeServices services, ExecutorService pool,
       NodeSupervisor.RestartPolicy restarts) {
@@ -68,7 +72,7 @@ final class CachedPartitions {
     }
     Owner owner = owners.get(id);
     if (owner != null) {
-      owners.put(id, new Owner(owner.ref(), block.generation()));
+      owners.put(id, new Owner(owner.ref(), block));
       return;
     }
     Behavior<CachedPartitionActor.Command> supervised = Behaviors.supervise(
@@ -78,7 +82,7 @@ final class CachedPartitions {
     ActorRef<CachedPartitionActor.Command> ref = context.spawn(supervised,
         "rdd" + id.rddId() + "-part" + id.partition() + "-block" + (spawned++));
     context.watchWith(ref, new NodeSupervisor.OwnerStopped(id, ref));
-    owners.put(id, new Owner(ref, block.generation()));
+    owners.put(id, new Owner(ref, block));
   }
 
   /** The block stored as {@code generation} is gone (evicted or dropped): its owner stops. */
@@ -103,7 +107,7 @@ final class CachedPartitions {
   void crash(BlockId id) {
     Owner owner = owners.get(id);
     if (owner != null) {
-      owner.ref().tell(new CachedPartitionActor.Crash(null));
+      owner.ref().tell(CachedPartitionActor.Crash.INSTANCE);
     }
   }
 
@@ -131,9 +135,11 @@ final class CachedPartitions {
       if (owner != null) {
         services.faults().events().faultInjected(FaultKind.KILL_PARTITION_ACTOR, id.rddId(), id.partition(),
             "owner of cached block " + id + " killed (session.faults().killPartitionActor)");
-        // The owner acknowledges once its state is gone, then crashes.
-        owner.ref().tell(new CachedPartitionActor.Crash(replyTo));
-        return;
+        // Its heap state dies with it right now, so that the caller's next job sees the loss; the owner may be
+        // restarting (its mailbox stashed), so the caller does not wait for it.
+        CachedPartitionActor.dropHeapBlock(owner.block(), services);
+        owner.ref().tell(CachedPartitionActor.Crash.INSTANCE);
+        fired = true;
       }
     } else if (request instanceof FaultRequest.DropCachedBlock) {
       fired = services.faults().dropBlock(id, services.blocks(),
