@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Receives the rows a reader parses, value by value, so that a caller can fill column vectors without boxing.
  *
- * <p>Contract, for every row: the reader calls exactly one setter for every column of the required schema
- * (index = position in that schema; in any order), then either {@link #endRow()} to keep the row or
- * {@link #discardRow()} to drop it (DROPMALFORMED); a column builder writes at its current size and grows only on
- * {@code endRow}. The setter called is the one of the column's type:
+ * <p>Contract, for every row: the reader calls a setter for every column of the required schema (index =
+ * position in that schema; in any order; a column set twice keeps the last value), then either {@link #endRow()}
+ * to keep the row or {@link #discardRow()} to drop it (DROPMALFORMED); a column builder writes at its current size
+ * and grows only on {@code endRow}. The setter called is the one of the column's type:
  *
  * <table>
  *   <caption>setters by type</caption>
