@@ -112,7 +112,8 @@ public final class CsvSchemaInference {
     int width = first.fields().size();
     InferredType[] types = new InferredType[width];
     Arrays.fill(types, InferredType.NULL);
-    long stopAt = split.compressed() ? Long.MAX_VALUE : split.start() + Math.max(0, maxBytes);
+    long stopAt = split.compressed() || maxBytes > Long.MAX_VALUE - split.start() ? Long.MAX_VALUE
+        : split.start() + Math.max(0, maxBytes);
     SplittableRandom random = options.samplingRatio < 1 ? new SplittableRandom(1L ^ split.start()) : null;
     boolean firstRecord = true;
     try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {

@@ -57,7 +57,8 @@ public final class JsonSchemaInference {
   /** The merged type of the records of one split (an opaque value for {@link JType#merge} and {@link #toSchema}). */
   public JType inferSplit(FileSplit split, long maxBytes) {
     JType root = JType.NULL;
-    long stopAt = split.compressed() ? Long.MAX_VALUE : split.start() + Math.max(0, maxBytes);
+    long stopAt = split.compressed() || maxBytes > Long.MAX_VALUE - split.start() ? Long.MAX_VALUE
+        : split.start() + Math.max(0, maxBytes);
     SplittableRandom random = options.samplingRatio < 1 ? new SplittableRandom(1L ^ split.start()) : null;
     try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
       while (lines.next()) {
