@@ -1,0 +1,62 @@
+package io.kindling.persistence.shuffle;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+
+/** The chunks of one (map, reduce) block read in order as one stream, one chunk on heap at a time. */
+final class ChunkInputStream extends InputStream {
+  private final ShuffleStore store;
+  private final int shuffleId;
+  private final int mapPartition;
+  private final int reducePartition;
+  private final int[] volumes;
+  private int nextChunk;
+  private ByteBuffer buffer;
+
+  ChunkInputStream(ShuffleStore store, int shuffleId, int mapPartition, int reducePartition, int[] volumes) {
+    this.store = store;
+    this.shuffleId = shuffleId;
+    this.mapPartition = mapPartition;
+    this.reducePartition = reducePartition;
+    this.volumes = volumes;
+  }
+
+  private boolean ensureData() {
+    while (buffer == null || !buffer.hasRemaining()) {
+      if (nextChunk >= volumes.length) {
+        return false;
+      }
+      byte[] key = ChunkKey.of(shuffleId, mapPartition, reducePartition, nextChunk);
+      ByteBuffer got = store.getChunk(volumes[nextChunk], key, buffer);
+      if (got == null) {
+        throw new MissingShuffleOutputException(shuffleId, mapPartition);
+      }
+      buffer = got;
+      nextChunk++;
+    }
+    return true;
+  }
+
+  @Override
+  public int read() {
+    return ensureData() ? buffer.get() & 0xff : -1;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) {
+    if (len == 0) {
+      return 0;
+    }
+    if (!ensureData()) {
+      return -1;
+    }
+    int n = Math.min(len, buffer.remaining());
+    buffer.get(b, off, n);
+    return n;
+  }
+
+  @Override
+  public int available() {
+    return buffer == null ? 0 : buffer.remaining();
+  }
+}
