@@ -17,8 +17,9 @@ import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.serial.ClosureSerializer;
 import io.kindling.engine.serial.JobPayload;
-import io.kindling.engine.shuffle.ShuffleService;
 import io.kindling.engine.task.NodeServices;
+import io.kindling.shuffle.NodeShuffleService;
+import io.kindling.shuffle.ShuffleSettings;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.DataIo;
 import io.kindling.spi.ExecutionBackend;
@@ -42,7 +43,8 @@ final class ActorBackend implements ExecutionBackend {
   private final ComputePool pool;
   private final ActorRef<SessionDriver.Command> driver;
   private final ActorRef<NodeSupervisor.Command> node;
-  private final ShuffleService shuffle;
+  private final NodeShuffleService shuffle;
+  private final MapOutputTracker mapOutputs = new MapOutputTracker();
   private final StagePlanner planner;
   private final DataIo io;
   private final AtomicLong nextJobId = new AtomicLong();
@@ -55,14 +57,14 @@ final class ActorBackend implements ExecutionBackend {
     this.ownsSystem = host == null;
     this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
     this.pool = new ComputePool(context.sessionId(), context.cores());
-    this.shuffle = ShuffleService.unsupported();
+    this.shuffle = createShuffleService(context);
     this.io = new EngineDataIo(context.config());
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     try {
       this.node = system.systemActorOf(NodeSupervisor.create(new NodeServices(shuffle), pool.executor(),
           settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
-      JobActor.Services services = new JobActor.Services(List.of(node), new MapOutputTracker(),
+      JobActor.Services services = new JobActor.Services(List.of(node), mapOutputs,
           context.listeners(), context.accumulators(), settings.maxTaskAttempts());
       this.driver = system.systemActorOf(SessionDriver.create(services),
           "kindling-" + context.sessionId() + "-driver", Props.empty());
@@ -92,6 +94,26 @@ final class ActorBackend implements ExecutionBackend {
     @SuppressWarnings("unchecked")
     CompletableFuture<List<U>> typed = (CompletableFuture<List<U>>) (CompletableFuture<?>) result;
     return typed;
+  }
+
+  // ---------------------------------------------------------------- shuffles
+
+  /** The node's shuffle service; costs nothing until the first shuffle writes (Chronicle Map is made then). */
+  private static NodeShuffleService createShuffleService(BackendContext context) {
+    return new NodeShuffleService(ShuffleSettings.from(context.config(), context.cores()), context.sessionId());
+  }
+
+  @Override
+  public void releaseShuffle(int shuffleId) {
+    if (!closed.get()) {
+      mapOutputs.unregister(shuffleId);
+      shuffle.remove(shuffleId);
+    }
+  }
+
+  /** The node's shuffle service (for tests). */
+  NodeShuffleService shuffleService() {
+    return shuffle;
   }
 
   @Override
