@@ -504,7 +504,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
     requireNonNull(comparator, "comparator is null");
     RangePartitioner<K> partitioner = new RangePartitioner<>(numPartitions, this, ascending, comparator);
-    Comparator<K> ordering = ascending ? comparator : new Shuffles.Reversed<>(comparator);
+    Comparator<K> ordering = ascending ? comparator : comparator.reversed();
     return Shuffles.<K, V, V>shuffled(this, partitioner, null, false, ordering, "sortByKey");
   }
 

@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -182,13 +181,5 @@ final class Shuffles {
   private static boolean isImmutableNumber(Object n) {
     return n instanceof Integer || n instanceof Long || n instanceof Double || n instanceof Float
         || n instanceof Short || n instanceof Byte || n instanceof BigInteger || n instanceof BigDecimal;
-  }
-
-  /** A serializable comparator in the opposite order. */
-  record Reversed<T>(Comparator<T> ordering) implements Comparator<T>, Serializable {
-    @Override
-    public int compare(T a, T b) {
-      return ordering.compare(b, a);
-    }
   }
 }

@@ -48,7 +48,7 @@ public record ShuffleSettings(Path localDir, long memoryBudgetBytes, int chunkBy
       throw new KindlingException("kindling.shuffle.chunk-size must be between 1 KiB and max-chunk-size (at most "
           + "64 MiB): chunk-size = " + chunk + ", max-chunk-size = " + maxChunk);
     }
-    ShuffleStoreSettings store = new ShuffleStoreSettings((int) Math.max(1024, chunk / 4), (int) maxChunk,
+    ShuffleStoreSettings store = new ShuffleStoreSettings((int) chunk, (int) maxChunk,
         s.getLong("store.chunks-per-volume"), s.getDouble("store.max-bloat-factor"));
     return new ShuffleSettings(localDir.isEmpty() ? null : Path.of(localDir), Math.max(budget, 1L << 20),
         (int) chunk, store);

@@ -1,7 +1,6 @@
 package io.kindling.persistence.shuffle;
 
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 
 /** The chunks of one (map, reduce) block read in order as one stream, one chunk on heap at a time. */
 final class ChunkInputStream extends InputStream {
@@ -11,7 +10,8 @@ final class ChunkInputStream extends InputStream {
   private final int reducePartition;
   private final int[] volumes;
   private int nextChunk;
-  private ByteBuffer buffer;
+  private byte[] chunk;
+  private int position;
 
   ChunkInputStream(ShuffleStore store, int shuffleId, int mapPartition, int reducePartition, int[] volumes) {
     this.store = store;
@@ -22,16 +22,17 @@ final class ChunkInputStream extends InputStream {
   }
 
   private boolean ensureData() {
-    while (buffer == null || !buffer.hasRemaining()) {
+    while (chunk == null || position == chunk.length) {
       if (nextChunk >= volumes.length) {
         return false;
       }
       byte[] key = ChunkKey.of(shuffleId, mapPartition, reducePartition, nextChunk);
-      ByteBuffer got = store.getChunk(volumes[nextChunk], key, buffer);
+      byte[] got = store.getChunk(volumes[nextChunk], key);
       if (got == null) {
         throw new MissingShuffleOutputException(shuffleId, mapPartition);
       }
-      buffer = got;
+      chunk = got;
+      position = 0;
       nextChunk++;
     }
     return true;
@@ -39,7 +40,7 @@ final class ChunkInputStream extends InputStream {
 
   @Override
   public int read() {
-    return ensureData() ? buffer.get() & 0xff : -1;
+    return ensureData() ? chunk[position++] & 0xff : -1;
   }
 
   @Override
@@ -50,13 +51,14 @@ final class ChunkInputStream extends InputStream {
     if (!ensureData()) {
       return -1;
     }
-    int n = Math.min(len, buffer.remaining());
-    buffer.get(b, off, n);
+    int n = Math.min(len, chunk.length - position);
+    System.arraycopy(chunk, position, b, off, n);
+    position += n;
     return n;
   }
 
   @Override
   public int available() {
-    return buffer == null ? 0 : buffer.remaining();
+    return chunk == null ? 0 : chunk.length - position;
   }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.kindling.KindlingException;
 import io.kindling.persistence.WorkDirectory;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -157,11 +156,12 @@ public final class ShuffleStore implements AutoCloseable {
 
   /** Stores one chunk and returns the id of the volume it went to. */
   int putChunk(byte[] key, byte[] data, int offset, int length) {
+    byte[] value = offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length);
     volumeLock.readLock().lock();
     try {
       checkOpen();
       StoreVolume v = current;
-      if (v != null && v.put(key, ByteBuffer.wrap(data, offset, length))) {
+      if (v != null && v.put(key, value)) {
         return v.id();
       }
     } finally {
@@ -171,7 +171,7 @@ public final class ShuffleStore implements AutoCloseable {
     volumeLock.readLock().lock();
     try {
       checkOpen();
-      if (fresh.put(key, ByteBuffer.wrap(data, offset, length))) {
+      if (fresh.put(key, value)) {
         return fresh.id();
       }
     } finally {
@@ -181,9 +181,9 @@ public final class ShuffleStore implements AutoCloseable {
         + "Chronicle Map volume: check kindling.shuffle.chunk-size");
   }
 
-  ByteBuffer getChunk(int volume, byte[] key, ByteBuffer reuse) {
+  byte[] getChunk(int volume, byte[] key) {
     StoreVolume v = volumes.get(volume);
-    return v == null ? null : v.get(key, reuse);
+    return v == null ? null : v.get(key);
   }
 
   void removeChunks(int shuffleId, int mapPartition, int[][] chunkVolumes) {

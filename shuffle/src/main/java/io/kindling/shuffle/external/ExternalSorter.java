@@ -1,6 +1,7 @@
 package io.kindling.shuffle.external;
 
 import io.kindling.Tuple2;
+import io.kindling.internal.NaturalOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,17 +31,23 @@ public final class ExternalSorter<K, V> implements AutoCloseable {
   private final SplittableRandom random = new SplittableRandom(23);
   private final List<SpillFile> spills = new ArrayList<>();
   private final List<SpillFile.Reader> readers = new ArrayList<>();
+  private final int naturalDirection;
   private Object[] buffer = new Object[1024];
   private int count;
+  private KeyKind keyKind = KeyKind.NONE;
   private long spilledBytes;
 
   public ExternalSorter(Comparator<? super K> ordering, long budgetBytes, Supplier<Path> spillFiles) {
     this.byKey = (a, b) -> ordering.compare(a._1(), b._1());
+    this.naturalDirection = ordering == NaturalOrder.ASCENDING ? 1 : ordering == NaturalOrder.DESCENDING ? -1 : 0;
     this.budgetBytes = budgetBytes;
     this.spillFiles = spillFiles;
   }
 
   public void insert(Tuple2<K, V> record) {
+    if (keyKind != KeyKind.OTHER) {
+      keyKind = keyKind.with(record._1(), count == 0);
+    }
     if (count == buffer.length) {
       buffer = Arrays.copyOf(buffer, count * 2);
     }
@@ -72,7 +79,54 @@ public final class ExternalSorter<K, V> implements AutoCloseable {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void sortBuffer() {
-    Arrays.sort(buffer, 0, count, (Comparator) byKey);
+    if (naturalDirection != 0 && keyKind.isPrimitive() && count > 1) {
+      sortPrimitiveKeys();
+    } else {
+      Arrays.sort(buffer, 0, count, (Comparator) byKey);
+    }
+  }
+
+  /**
+   * Natural order of long, int or double keys: sorts the keys as a primitive array with the record indexes
+   * beside them, then permutes the records. Several times faster than comparing boxed keys.
+   */
+  @SuppressWarnings("unchecked")
+  private void sortPrimitiveKeys() {
+    long[] keys = new long[count];
+    int[] index = new int[count];
+    for (int i = 0; i < count; i++) {
+      keys[i] = keyKind.sortable(((Tuple2<K, V>) buffer[i])._1());
+      index[i] = i;
+    }
+    IndexSort.sort(keys, index, 0, count);
+    Object[] sorted = new Object[buffer.length];
+    for (int i = 0; i < count; i++) {
+      sorted[i] = buffer[index[naturalDirection > 0 ? i : count - 1 - i]];
+    }
+    buffer = sorted;
+  }
+
+  /** The class of every key so far, when they are all boxed primitives of one kind. */
+  private enum KeyKind {
+    NONE, LONG, INT, DOUBLE, OTHER;
+
+    KeyKind with(Object key, boolean first) {
+      KeyKind k = key instanceof Long ? LONG : key instanceof Integer ? INT : key instanceof Double ? DOUBLE : OTHER;
+      return first || k == this ? k : OTHER;
+    }
+
+    boolean isPrimitive() {
+      return this == LONG || this == INT || this == DOUBLE;
+    }
+
+    /** A long whose signed order is the key's natural order. */
+    long sortable(Object key) {
+      if (this == DOUBLE) {
+        long bits = Double.doubleToLongBits((Double) key);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      }
+      return ((Number) key).longValue();
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -89,6 +143,7 @@ public final class ExternalSorter<K, V> implements AutoCloseable {
     }
     buffer = new Object[1024];
     count = 0;
+    keyKind = KeyKind.NONE;
     tracker.reset();
   }
 

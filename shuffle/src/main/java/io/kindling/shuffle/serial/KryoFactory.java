@@ -27,9 +27,8 @@ final class KryoFactory {
   private KryoFactory() {}
 
   static Kryo newKryo() {
-    Kryo kryo = new Kryo();
+    Kryo kryo = new Kryo(new LazyResetReferenceResolver());
     kryo.setRegistrationRequired(false);
-    kryo.setReferences(true);
     kryo.setWarnUnregisteredClasses(false);
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -37,6 +36,7 @@ final class KryoFactory {
       kryo.setClassLoader(loader);
     }
     ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+    UnmodifiableSerializers.addDefaultSerializers(kryo);
     // The order below is the wire format: append only.
     kryo.register(Tuple2.class, new Tuple2Serializer());
     kryo.register(ArrayList.class);
