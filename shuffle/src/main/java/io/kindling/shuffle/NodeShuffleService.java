@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -33,6 +34,8 @@ public final class NodeShuffleService implements ShuffleService {
   private final ShuffleSettings settings;
   private final WorkDirectory workDirectory;
   private final Supplier<Path> spillFiles;
+  private final AtomicLong bytesWritten = new AtomicLong();
+  private final AtomicLong bytesRead = new AtomicLong();
   private volatile ShuffleStore store;
   private volatile boolean closed;
 
@@ -100,7 +103,9 @@ public final class NodeShuffleService implements ShuffleService {
         }
       }
       blocks.flushAll();
-      return out.commit();
+      long[] sizes = out.commit();
+      bytesWritten.addAndGet(java.util.Arrays.stream(sizes).sum());
+      return sizes;
     } catch (Exception | Error e) {
       out.abort();
       throw e;
@@ -116,7 +121,13 @@ public final class NodeShuffleService implements ShuffleService {
     if (numMaps == 0) {
       records = java.util.Collections.emptyIterator();
     } else {
-      records = new BlockRecordIterator<>(store(), dependency.shuffleId(), numMaps, reducePartition);
+      ShuffleStore s = store();
+      long bytes = 0;
+      for (int m = 0; m < numMaps; m++) {
+        bytes += s.sizes(dependency.shuffleId(), m)[reducePartition];
+      }
+      bytesRead.addAndGet(bytes);
+      records = new BlockRecordIterator<>(s, dependency.shuffleId(), numMaps, reducePartition);
     }
     Aggregator<?, C> aggregator = dependency.aggregator();
     if (aggregator != null) {
@@ -161,6 +172,16 @@ public final class NodeShuffleService implements ShuffleService {
   public Set<Integer> shuffleIds() {
     ShuffleStore s = store;
     return s == null ? Set.of() : s.shuffleIds();
+  }
+
+  /** Serialized bytes of map output committed on this node since it started. */
+  public long bytesWritten() {
+    return bytesWritten.get();
+  }
+
+  /** Serialized bytes of map output read by reduce tasks on this node since it started. */
+  public long bytesRead() {
+    return bytesRead.get();
   }
 
   /** The node's work directory (made on the first shuffle). */
