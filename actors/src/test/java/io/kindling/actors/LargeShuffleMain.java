@@ -27,7 +27,13 @@ public final class LargeShuffleMain {
   static Iterator<Tuple2<Long, String>> reduceInput(int p, int perPartition) {
     SplittableRandom random = new SplittableRandom(1_000 + p);
     return IntStream.range(0, perPartition).mapToObj(i -> Tuple2.of(random.nextLong(KEYS),
-        String.format("%020d", random.nextLong(1_000_000_000_000L)) + PAD)).iterator();
+        padded(random.nextLong(1_000_000_000_000L)) + PAD)).iterator();
+  }
+
+  /** {@code v} (not negative) as 20 digits with leading zeros. */
+  static String padded(long v) {
+    String digits = Long.toString(v);
+    return "0".repeat(20 - digits.length()) + digits;
   }
 
   /** Partition {@code p}'s strings to sort: 40 random lower-case letters. */
