@@ -203,6 +203,18 @@ class ShuffleBehaviourTest {
   }
 
   @Test
+  void shufflesOfADatasetWithoutPartitions_areEmpty() {
+    PairRDD<Integer, Integer> none = PairRDD.fromRDD(session.<Tuple2<Integer, Integer>>emptyRDD());
+    assertThat(none.reduceByKey(Integer::sum).collect()).isEmpty();
+    assertThat(none.groupByKey(3).count()).isZero();
+    assertThat(none.sortByKey().collect()).isEmpty();
+    assertThat(none.join(pairs(10, 2, 2)).collect()).isEmpty();
+    assertThat(none.countByKey()).isEmpty();
+    assertThat(none.keys().distinct().collect()).isEmpty();
+    assertThat(none.repartition(2).getNumPartitions()).isEqualTo(2);
+  }
+
+  @Test
   void userFunctionError_inReduceByKey_failsTheJobWithTheUsersException() {
     PairRDD<Integer, Integer> failing = pairs(20, 3, 2).reduceByKey((a, b) -> {
       throw new IllegalStateException("boom in reduce");

@@ -17,8 +17,8 @@ final class CombineMap<K, V, C> {
   private final SizeTracker tracker = new SizeTracker();
   private final SplittableRandom random = new SplittableRandom(17);
   private final int initialCapacity;
-  private Object[] keys;
-  private Object[] values;
+  /** Key at {@code 2 * slot}, its combiner at {@code 2 * slot + 1}: a hit touches one cache line. */
+  private Object[] data;
   private int[] hashes;
   private int mask;
   private int size;
@@ -33,8 +33,7 @@ final class CombineMap<K, V, C> {
   }
 
   private void allocate(int capacity) {
-    keys = new Object[capacity];
-    values = new Object[capacity];
+    data = new Object[2 * capacity];
     hashes = new int[capacity];
     mask = capacity - 1;
     growAt = (int) (capacity * LOAD_FACTOR);
@@ -62,10 +61,10 @@ final class CombineMap<K, V, C> {
       int h = hash(key);
       int pos = h & mask;
       while (true) {
-        Object k = keys[pos];
+        Object k = data[2 * pos];
         if (k == null) {
-          keys[pos] = key;
-          values[pos] = merger.first(value);
+          data[2 * pos] = key;
+          data[2 * pos + 1] = merger.first(value);
           hashes[pos] = h;
           if (++size > growAt) {
             grow();
@@ -73,7 +72,7 @@ final class CombineMap<K, V, C> {
           break;
         }
         if (hashes[pos] == h && (k == key || k.equals(key))) {
-          values[pos] = merger.add((C) values[pos], value);
+          data[2 * pos + 1] = merger.add((C) data[2 * pos + 1], value);
           break;
         }
         pos = (pos + 1) & mask;
@@ -90,7 +89,7 @@ final class CombineMap<K, V, C> {
   }
 
   private long measure() {
-    long arrays = 2 * SizeEstimator.referenceArray(keys.length) + SizeEstimator.intArray(hashes.length);
+    long arrays = SizeEstimator.referenceArray(data.length) + SizeEstimator.intArray(hashes.length);
     int live = size();
     if (live == 0) {
       return arrays;
@@ -103,10 +102,10 @@ final class CombineMap<K, V, C> {
     }
     int tries = 0;
     while (found < SAMPLE_ENTRIES && tries < SAMPLE_ENTRIES * 8 && size > 0) {
-      int pos = random.nextInt(keys.length);
+      int pos = random.nextInt(hashes.length);
       tries++;
-      if (keys[pos] != null) {
-        sampled += SizeEstimator.estimate(keys[pos]) + SizeEstimator.estimate(values[pos]);
+      if (data[2 * pos] != null) {
+        sampled += SizeEstimator.estimate(data[2 * pos]) + SizeEstimator.estimate(data[2 * pos + 1]);
         found++;
       }
     }
@@ -114,22 +113,21 @@ final class CombineMap<K, V, C> {
   }
 
   private void grow() {
-    if (keys.length >= MAX_CAPACITY) {
+    if (hashes.length >= MAX_CAPACITY) {
       throw new IllegalStateException("combine map cannot grow past " + MAX_CAPACITY + " slots");
     }
-    Object[] oldKeys = keys;
-    Object[] oldValues = values;
+    Object[] oldData = data;
     int[] oldHashes = hashes;
-    allocate(oldKeys.length * 2);
-    for (int i = 0; i < oldKeys.length; i++) {
-      Object k = oldKeys[i];
+    allocate(oldHashes.length * 2);
+    for (int i = 0; i < oldHashes.length; i++) {
+      Object k = oldData[2 * i];
       if (k != null) {
         int pos = oldHashes[i] & mask;
-        while (keys[pos] != null) {
+        while (data[2 * pos] != null) {
           pos = (pos + 1) & mask;
         }
-        keys[pos] = k;
-        values[pos] = oldValues[i];
+        data[2 * pos] = k;
+        data[2 * pos + 1] = oldData[2 * i + 1];
         hashes[pos] = oldHashes[i];
       }
     }
@@ -152,9 +150,9 @@ final class CombineMap<K, V, C> {
           partition = partitionOf.applyAsInt(null);
           return true;
         }
-        while (++pos < keys.length) {
-          if (keys[pos] != null) {
-            partition = partitionOf.applyAsInt(keys[pos]);
+        while (++pos < hashes.length) {
+          if (data[2 * pos] != null) {
+            partition = partitionOf.applyAsInt(data[2 * pos]);
             return true;
           }
         }
@@ -168,12 +166,12 @@ final class CombineMap<K, V, C> {
 
       @Override
       public K key() {
-        return pos < 0 ? null : (K) keys[pos];
+        return pos < 0 ? null : (K) data[2 * pos];
       }
 
       @Override
       public C value() {
-        return (C) (pos < 0 ? nullValue : values[pos]);
+        return (C) (pos < 0 ? nullValue : data[2 * pos + 1]);
       }
     };
   }
@@ -196,10 +194,10 @@ final class CombineMap<K, V, C> {
       h[0] = 0;
       at = 1;
     }
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        k[at] = keys[i];
-        v[at] = values[i];
+    for (int i = 0; i < hashes.length; i++) {
+      if (data[2 * i] != null) {
+        k[at] = data[2 * i];
+        v[at] = data[2 * i + 1];
         h[at] = hashes[i];
         at++;
       }
