@@ -8,6 +8,7 @@ import io.kindling.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -170,7 +171,7 @@ public final class RangePartitioner<K> extends Partitioner {
 
   private record Weighted(Object key, double weight) {}
 
-  private static Sketch sketch(int partition, java.util.Iterator<? extends Tuple2<?, ?>> it, int size) {
+  private static Sketch sketch(int partition, Iterator<? extends Tuple2<?, ?>> it, int size) {
     SplittableRandom random = new SplittableRandom(seedOf(partition));
     Object[] reservoir = new Object[size];
     long count = 0;
@@ -189,7 +190,7 @@ public final class RangePartitioner<K> extends Partitioner {
     return new Sketch(partition, count, count < size ? Arrays.copyOf(reservoir, (int) count) : reservoir);
   }
 
-  private static Object[] bernoulli(int partition, java.util.Iterator<? extends Tuple2<?, ?>> it,
+  private static Object[] bernoulli(int partition, Iterator<? extends Tuple2<?, ?>> it,
       double fraction) {
     SplittableRandom random = new SplittableRandom(seedOf(partition) ^ 0x5DEECE66DL);
     List<Object> kept = new ArrayList<>();

@@ -27,9 +27,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 
@@ -473,7 +475,7 @@ public class RDD<T> {
     }
     PairRDD<Integer, T> positioned = new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(),
         CallSites.of("repartition"), node, (PartitionTransform<T, Tuple2<Integer, T>>) (p, it) -> {
-          int[] position = {new java.util.Random(p * 0x9E3779B97F4A7C15L).nextInt(numPartitions)};
+          int[] position = {new Random(p * 0x9E3779B97F4A7C15L).nextInt(numPartitions)};
           return Iterators.map(it, x -> Tuple2.of(position[0]++, x));
         }));
     return Shuffles.<Integer, T, T>shuffled(positioned, new HashPartitioner(numPartitions), null, false, null,
@@ -493,7 +495,7 @@ public class RDD<T> {
   public RDD<T> distinct(int numPartitions) {
     if (node.partitioner().isPresent() && numPartitions == getNumPartitions()) {
       return new RDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of("distinct"), node,
-          (PartitionTransform<T, T>) (p, it) -> new java.util.LinkedHashSet<>(toList(it)).iterator(), true,
+          (PartitionTransform<T, T>) (p, it) -> new LinkedHashSet<>(toList(it)).iterator(), true,
           "MapPartitionsRDD"));
     }
     Function2<Object, Object, Object> keepFirst = (a, b) -> a;
@@ -519,7 +521,7 @@ public class RDD<T> {
   public RDD<T> intersection(RDD<T> other, Partitioner partitioner) {
     requireNonNull(other, "other is null");
     requireSameSession(other, "intersection");
-    PairRDD<T, java.util.List<Object>[]> grouped = Shuffles.cogroup(
+    PairRDD<T, List<Object>[]> grouped = Shuffles.cogroup(
         List.of(asKeys("intersection"), other.asKeys("intersection")), partitioner, "intersection");
     return grouped.filter(t -> !t._2()[0].isEmpty() && !t._2()[1].isEmpty()).keys();
   }

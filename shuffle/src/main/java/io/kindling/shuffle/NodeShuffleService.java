@@ -2,6 +2,7 @@ package io.kindling.shuffle;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kindling.KindlingException;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
 import io.kindling.engine.shuffle.ShuffleService;
@@ -14,7 +15,10 @@ import io.kindling.persistence.shuffle.ShuffleStore;
 import io.kindling.shuffle.external.Cursor;
 import io.kindling.shuffle.external.ExternalCombiner;
 import io.kindling.shuffle.external.ExternalSorter;
+import io.kindling.shuffle.external.Merger;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -54,7 +58,7 @@ public final class NodeShuffleService implements ShuffleService {
     if (s == null) {
       synchronized (this) {
         if (closed) {
-          throw new io.kindling.KindlingException("The shuffle service was closed (session stopped)");
+          throw new KindlingException("The shuffle service was closed (session stopped)");
         }
         s = store;
         if (s == null) {
@@ -104,7 +108,7 @@ public final class NodeShuffleService implements ShuffleService {
       }
       blocks.flushAll();
       long[] sizes = out.commit();
-      bytesWritten.addAndGet(java.util.Arrays.stream(sizes).sum());
+      bytesWritten.addAndGet(Arrays.stream(sizes).sum());
       return sizes;
     } catch (Exception | Error e) {
       out.abort();
@@ -119,7 +123,7 @@ public final class NodeShuffleService implements ShuffleService {
     int numMaps = dependency.parent().numPartitions();
     Iterator<Tuple2<K, C>> records;
     if (numMaps == 0) {
-      records = java.util.Collections.emptyIterator();
+      records = Collections.emptyIterator();
     } else {
       ShuffleStore s = store();
       long bytes = 0;
@@ -132,8 +136,8 @@ public final class NodeShuffleService implements ShuffleService {
     Aggregator<?, C> aggregator = dependency.aggregator();
     if (aggregator != null) {
       ExternalCombiner<K, Object, C> combiner = new ExternalCombiner<>(
-          dependency.mapSideCombine() ? (io.kindling.shuffle.external.Merger) Mergers.ofCombiners(aggregator)
-              : (io.kindling.shuffle.external.Merger) Mergers.ofValues(aggregator),
+          dependency.mapSideCombine() ? (Merger) Mergers.ofCombiners(aggregator)
+              : (Merger) Mergers.ofValues(aggregator),
           k -> 0, settings.memoryBudgetBytes(), spillFiles);
       context.onTaskCompletion(combiner);
       while (records.hasNext()) {

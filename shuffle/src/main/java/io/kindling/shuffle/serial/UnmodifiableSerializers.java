@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,7 @@ final class UnmodifiableSerializers {
         c -> Collections.unmodifiableCollection((Collection<?>) c));
     add(kryo, Collections.unmodifiableList(new ArrayList<>()).getClass(), c -> new ArrayList<>((List<?>) c),
         c -> Collections.unmodifiableList((List<?>) c));
-    add(kryo, Collections.unmodifiableList(new java.util.LinkedList<>()).getClass(),
+    add(kryo, Collections.unmodifiableList(new LinkedList<>()).getClass(),
         c -> new ArrayList<>((List<?>) c), c -> Collections.unmodifiableList((List<?>) c));
     add(kryo, Collections.unmodifiableSet(new LinkedHashSet<>()).getClass(), c -> new LinkedHashSet<>((Set<?>) c),
         c -> Collections.unmodifiableSet((Set<?>) c));
