@@ -35,6 +35,8 @@ final class StoreVolume implements AutoCloseable {
           .putReturnsNull(true)
           .removeReturnsNull(true)
           .skipCloseOnExitHook(true)
+          // Only the pages written take disk space: a volume is sized for many chunks but may hold few.
+          .sparseFile(true)
           .createPersistedTo(file.toFile());
       return new StoreVolume(id, file, map);
     } catch (IOException | RuntimeException e) {
