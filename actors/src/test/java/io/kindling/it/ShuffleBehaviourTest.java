@@ -248,6 +248,11 @@ class ShuffleBehaviourTest {
       PairRDD<Integer, Integer> pairs = s.parallelize(data, 4).mapToPair(x -> Tuple2.of(x % 5000, x));
       assertThat(pairs.reduceByKey(Integer::sum).count()).isEqualTo(5000);
       assertThat(pairs.groupByKey(3).count()).isEqualTo(5000);
+      // Four values a key on each side: 16 pairs a key, grouped within a 16 KiB budget (so spilled).
+      assertThat(pairs.join(pairs.mapValues(v -> -v)).count()).isEqualTo(5000 * 16);
+      PairRDD<Integer, Integer> partitioned = pairs.partitionBy(new HashPartitioner(3));
+      assertThat(partitioned.reduceByKey(Integer::sum).count()).as("co-partitioned combine").isEqualTo(5000);
+      assertThat(partitioned.cogroup(partitioned).count()).as("co-partitioned cogroup").isEqualTo(5000);
       assertThat(s.parallelize(data, 4).sortBy(x -> -x, true, 3).first()).isEqualTo(19_999);
       assertThat(filesUnder(localDir)).as("the store lives under kindling.local-dir")
           .anyMatch(p -> p.getFileName().toString().endsWith(".cm3"));

@@ -7,11 +7,13 @@ import io.kindling.internal.CallSites;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.CoGroupedNode;
+import io.kindling.internal.lineage.InMemoryCombine;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.MapPartitionsNode;
 import io.kindling.internal.lineage.PartitionTransform;
 import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.ShuffledNode;
+import io.kindling.internal.lineage.TaskContext;
 import io.kindling.internal.lineage.UserCodeException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,10 +24,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** How the by-key operations build their lineage: shuffles, co-partitioning, and Spark's default partitioner. */
@@ -112,33 +112,12 @@ final class Shuffles {
     return new PairRDD<>(context, node);
   }
 
-  /** Combines one partition's records by key on the heap (the input is already partitioned by key). */
+  /** Combines one partition's records by key (the input is already partitioned by key). */
   static <K, V, C> Iterator<Tuple2<K, C>> combineInPlace(Iterator<Tuple2<K, V>> records,
       Aggregator<V, C> aggregator) throws Exception {
-    Map<K, C> combined = new HashMap<>();
-    while (records.hasNext()) {
-      Tuple2<K, V> t = records.next();
-      K key = t._1();
-      C current = combined.get(key);
-      if (current == null && !combined.containsKey(key)) {
-        combined.put(key, aggregator.createCombiner().call(t._2()));
-      } else {
-        combined.put(key, aggregator.mergeValue().call(current, t._2()));
-      }
-    }
-    Iterator<Map.Entry<K, C>> entries = combined.entrySet().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
-
-      @Override
-      public Tuple2<K, C> next() {
-        Map.Entry<K, C> e = entries.next();
-        return Tuple2.of(e.getKey(), e.getValue());
-      }
-    };
+    TaskContext context = TaskContext.get();
+    return context != null ? context.combineByKey(records, aggregator)
+        : InMemoryCombine.combine(records, aggregator);
   }
 
   /**

@@ -159,6 +159,20 @@ public final class NodeShuffleService implements ShuffleService {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
+      Aggregator<V, C> aggregator, TaskContext context) {
+    ExternalCombiner<K, V, C> combiner = new ExternalCombiner<>(Mergers.ofValues(aggregator), k -> 0,
+        settings.memoryBudgetBytes(), spillFiles);
+    context.onTaskCompletion(combiner);
+    while (records.hasNext()) {
+      Tuple2<K, V> t = records.next();
+      combiner.insert(t._1(), t._2());
+    }
+    return new CursorIterator<>(combiner.result());
+  }
+
+  @Override
   public boolean isComplete(int shuffleId, int numMaps) {
     ShuffleStore s = store;
     return s == null ? numMaps == 0 : s.isComplete(shuffleId, numMaps);

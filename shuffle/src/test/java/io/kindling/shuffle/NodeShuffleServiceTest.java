@@ -164,6 +164,23 @@ class NodeShuffleServiceTest {
   }
 
   @Test
+  void combineByKey_inPlace_spillsWithinTheBudget_andCleansUp(@TempDir Path dir) throws Exception {
+    List<Tuple2<Integer, Integer>> records = input(1, 20_000, 3_000).get(0);
+    Map<Integer, Long> expected = new HashMap<>();
+    records.forEach(t -> expected.merge(t._1(), (long) t._2(), Long::sum));
+    try (NodeShuffleService s = service(dir, 4 << 10)) {
+      TestingTaskContext ctx = new TestingTaskContext(s, 0);
+      Map<Integer, Long> actual = new HashMap<>();
+      Iterator<Tuple2<Integer, Long>> combined = s.combineByKey(records.iterator(), sum(), ctx);
+      assertThat(filesUnder(dir)).as("runs spilled past a 4 KiB budget").isNotZero();
+      combined.forEachRemaining(t -> assertThat(actual.put(t._1(), t._2())).isNull());
+      ctx.finish();
+      assertThat(actual).isEqualTo(expected);
+      assertThat(filesUnder(dir)).isZero();
+    }
+  }
+
+  @Test
   void unserializableValue_failsNamingTheClass_andLeavesNoOutput(@TempDir Path dir) {
     try (NodeShuffleService s = service(dir, 64 << 20)) {
       ShuffleDependency<Integer, Object, Object> dep = new ShuffleDependency<>(parent(1), 5, new HashPartitioner(2),

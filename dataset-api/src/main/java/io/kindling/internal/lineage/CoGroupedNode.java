@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
+import io.kindling.function.Function;
+import io.kindling.function.Function2;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,41 +76,58 @@ public final class CoGroupedNode<K> extends LineageNode<Tuple2<K, List<Object>[]
     return Optional.of(partitioner);
   }
 
+  /** A value and the index of the parent it came from. */
+  public record Tagged(int source, Object value) {}
+
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Iterator<Tuple2<K, List<Object>[]>> compute(int partition, TaskContext context) throws Exception {
     int n = dependencies.size();
-    Map<K, List<Object>[]> groups = new HashMap<>();
+    List<Iterator<Tuple2<K, Tagged>>> inputs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Dependency d = dependencies.get(i);
       Iterator<? extends Tuple2<K, ?>> records = d instanceof ShuffleDependency s
           ? context.readShuffle(s, partition)
           : context.iterator((LineageNode<Tuple2<K, ?>>) d.parent(), partition);
-      while (records.hasNext()) {
-        Tuple2<K, ?> t = records.next();
-        List<Object>[] g = groups.get(t._1());
-        if (g == null) {
-          g = new List[n];
-          for (int j = 0; j < n; j++) {
-            g[j] = new ArrayList<>(1);
-          }
-          groups.put(t._1(), g);
+      int source = i;
+      inputs.add(new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return records.hasNext();
         }
-        g[i].add(t._2());
-      }
-    }
-    Iterator<Map.Entry<K, List<Object>[]>> entries = groups.entrySet().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
 
-      @Override
-      public Tuple2<K, List<Object>[]> next() {
-        Map.Entry<K, List<Object>[]> e = entries.next();
-        return Tuple2.of(e.getKey(), e.getValue());
+        @Override
+        public Tuple2<K, Tagged> next() {
+          Tuple2<K, ?> t = records.next();
+          return Tuple2.of(t._1(), new Tagged(source, t._2()));
+        }
+      });
+    }
+    // Grouped by the node's combine (within its memory budget, spilling when needed), not a plain hash map.
+    return context.combineByKey(CoalesceNode.concat(inputs), groups(n));
+  }
+
+  /** Folds tagged values into one list per parent. */
+  @SuppressWarnings("unchecked")
+  private static Aggregator<Tagged, List<Object>[]> groups(int n) {
+    Function<Tagged, List<Object>[]> create = t -> {
+      List<Object>[] g = new List[n];
+      for (int j = 0; j < n; j++) {
+        g[j] = new ArrayList<>(1);
       }
+      g[t.source()].add(t.value());
+      return g;
     };
+    Function2<List<Object>[], Tagged, List<Object>[]> add = (g, t) -> {
+      g[t.source()].add(t.value());
+      return g;
+    };
+    Function2<List<Object>[], List<Object>[], List<Object>[]> merge = (a, b) -> {
+      for (int j = 0; j < n; j++) {
+        a[j].addAll(b[j]);
+      }
+      return a;
+    };
+    return new Aggregator<>(create, add, merge);
   }
 }
