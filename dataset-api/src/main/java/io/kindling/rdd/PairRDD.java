@@ -265,7 +265,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Function<V, Long> one = v -> 1L;
     Function2<Long, Long, Long> sum = Long::sum;
     Map<K, Long> counts = new HashMap<>();
-    for (Tuple2<K, Long> t : mapValues(one).reduceByKey(sum).collect()) {
+    for (Tuple2<K, Long> t : mapValues(one, "countByKey").reduceByKey(sum).collect()) {
       counts.put(t._1(), t._2());
     }
     return counts;
@@ -275,16 +275,26 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /** Applies {@code f} to each value, keeping the keys (and the partitioner). Lazy; no shuffle. */
   public <U> PairRDD<K, U> mapValues(Function<V, U> f) {
+    return mapValues(f, "mapValues");
+  }
+
+  /** {@link #mapValues(Function)} named after the operation that uses it, as Spark names its steps. */
+  <U> PairRDD<K, U> mapValues(Function<V, U> f, String operation) {
     requireNonNull(f, "f is null");
-    return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of("mapValues"), node,
+    return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of(operation), node,
         (PartitionTransform<Tuple2<K, V>, Tuple2<K, U>>) (p, it) ->
             Iterators.map(it, t -> Tuple2.of(t._1(), f.call(t._2()))), true, "MapPartitionsRDD"));
   }
 
   /** Pairs each key with every value {@code f} makes of its value, keeping the partitioner. Lazy; no shuffle. */
   public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
+    return flatMapValues(f, "flatMapValues");
+  }
+
+  /** {@link #flatMapValues(FlatMapFunction)} named after the operation that uses it. */
+  <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f, String operation) {
     requireNonNull(f, "f is null");
-    return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of("flatMapValues"),
+    return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of(operation),
         node, (PartitionTransform<Tuple2<K, V>, Tuple2<K, U>>) (p, it) -> Iterators.flatMap(it, t -> {
           Iterator<U> values = f.call(t._2());
           return values == null ? null : Iterators.map(values, u -> Tuple2.of(t._1(), u));
@@ -293,12 +303,20 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /** The keys. Lazy; no shuffle. */
   public RDD<K> keys() {
-    return derive("keys", (p, it) -> Iterators.map(it, Tuple2::_1));
+    return keys("keys");
+  }
+
+  RDD<K> keys(String operation) {
+    return derive(operation, (p, it) -> Iterators.map(it, Tuple2::_1));
   }
 
   /** The values. Lazy; no shuffle. */
   public RDD<V> values() {
-    return derive("values", (p, it) -> Iterators.map(it, Tuple2::_2));
+    return values("values");
+  }
+
+  RDD<V> values(String operation) {
+    return derive(operation, (p, it) -> Iterators.map(it, Tuple2::_2));
   }
 
   // ---------------------------------------------------------------- joins
@@ -322,7 +340,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     requireNonNull(other, "other is null");
     requireNonNull(partitioner, "partitioner is null");
     PairRDD<K, List<Object>[]> grouped = Shuffles.cogroup(List.of(this, other), partitioner, "cogroup");
-    return grouped.mapValues(g -> Tuple2.of((Iterable<V>) (List<?>) g[0], (Iterable<W>) (List<?>) g[1]));
+    return grouped.mapValues(g -> Tuple2.of((Iterable<V>) (List<?>) g[0], (Iterable<W>) (List<?>) g[1]),
+        "cogroup");
   }
 
   /**
@@ -418,7 +437,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     requireNonNull(partitioner, "partitioner is null");
     PairRDD<K, List<Object>[]> grouped = Shuffles.cogroup(List.of(this, other), partitioner, "subtractByKey");
     FlatMapFunction<List<Object>[], V> left = g -> g[1].isEmpty() ? ((List<V>) (List<?>) g[0]).iterator() : null;
-    return grouped.flatMapValues(left);
+    return grouped.flatMapValues(left, "subtractByKey");
   }
 
   /** A join's pairs for one key: every combination of the two sides' values, empty sides as Optional.empty(). */
@@ -453,7 +472,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
       }
       return out.iterator();
     };
-    return grouped.flatMapValues(pairs);
+    return grouped.flatMapValues(pairs, operation);
   }
 
   // ---------------------------------------------------------------- partitioning and sorting

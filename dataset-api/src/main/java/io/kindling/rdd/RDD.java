@@ -479,7 +479,7 @@ public class RDD<T> {
           return Iterators.map(it, x -> Tuple2.of(position[0]++, x));
         }));
     return Shuffles.<Integer, T, T>shuffled(positioned, new HashPartitioner(numPartitions), null, false, null,
-        "repartition").values();
+        "repartition").values("repartition");
   }
 
   /** The distinct elements (by {@code equals}), in as many partitions as this dataset. Lazy; shuffles. */
@@ -500,7 +500,7 @@ public class RDD<T> {
     }
     Function2<Object, Object, Object> keepFirst = (a, b) -> a;
     PairRDD<T, Object> pairs = asKeys("distinct");
-    return pairs.reduceByKey(keepFirst, numPartitions).keys();
+    return pairs.reduceByKey(keepFirst, numPartitions).keys("distinct");
   }
 
   /**
@@ -523,7 +523,7 @@ public class RDD<T> {
     requireSameSession(other, "intersection");
     PairRDD<T, List<Object>[]> grouped = Shuffles.cogroup(
         List.of(asKeys("intersection"), other.asKeys("intersection")), partitioner, "intersection");
-    return grouped.filter(t -> !t._2()[0].isEmpty() && !t._2()[1].isEmpty()).keys();
+    return grouped.filter(t -> !t._2()[0].isEmpty() && !t._2()[1].isEmpty()).keys("intersection");
   }
 
   /**
@@ -543,7 +543,7 @@ public class RDD<T> {
   public RDD<T> subtract(RDD<T> other, Partitioner partitioner) {
     requireNonNull(other, "other is null");
     requireSameSession(other, "subtract");
-    return asKeys("subtract").subtractByKey(other.asKeys("subtract"), partitioner).keys();
+    return asKeys("subtract").subtractByKey(other.asKeys("subtract"), partitioner).keys("subtract");
   }
 
   /**
@@ -580,7 +580,7 @@ public class RDD<T> {
    * lazy; shuffles.
    */
   public <K> RDD<T> sortBy(Function<T, K> f, boolean ascending, int numPartitions) {
-    return keyBy(f).sortByKey(ascending, numPartitions).values();
+    return keyBy(f).sortByKey(ascending, numPartitions).values("sortBy");
   }
 
   /** {@code (element, null)} pairs, so that the by-key operations work on whole elements. */
