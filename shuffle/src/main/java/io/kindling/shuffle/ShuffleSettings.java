@@ -50,7 +50,7 @@ public record ShuffleSettings(Path localDir, long memoryBudgetBytes, int chunkBy
     }
     ShuffleStoreSettings store = new ShuffleStoreSettings((int) chunk, (int) maxChunk,
         s.getLong("store.chunks-per-volume"), s.getDouble("store.max-bloat-factor"));
-    return new ShuffleSettings(localDir.isEmpty() ? null : Path.of(localDir), Math.max(budget, 1L << 20),
+    return new ShuffleSettings(localDir.isEmpty() ? null : Path.of(localDir), budget,
         (int) chunk, store);
   }
 }
