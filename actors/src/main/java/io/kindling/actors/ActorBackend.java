@@ -23,7 +23,6 @@ import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.serial.ClosureSerializer;
 import io.kindling.engine.serial.JobPayload;
 import io.kindling.engine.serial.LineageCut;
-import io.kindling.engine.shuffle.ShuffleService;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.engine.storage.StorageSettings;
 import io.kindling.engine.task.NodeServices;
@@ -32,6 +31,8 @@ import io.kindling.internal.StorageRegistry;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.persistence.block.ChronicleStorage;
 import io.kindling.persistence.checkpoint.LocalCheckpointIo;
+import io.kindling.shuffle.NodeShuffleService;
+import io.kindling.shuffle.ShuffleSettings;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.CheckpointIo;
 import io.kindling.spi.DataIo;
@@ -58,7 +59,8 @@ final class ActorBackend implements ExecutionBackend {
   private final ComputePool pool;
   private final ActorRef<SessionDriver.Command> driver;
   private final ActorRef<NodeSupervisor.Command> node;
-  private final ShuffleService shuffle;
+  private final NodeShuffleService shuffle;
+  private final MapOutputTracker mapOutputs = new MapOutputTracker();
   private final BlockManager blocks;
   private final NodeFaults faults;
   private final ActorFaults faultInjection;
@@ -75,7 +77,7 @@ final class ActorBackend implements ExecutionBackend {
     this.ownsSystem = host == null;
     this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
     this.pool = new ComputePool(context.sessionId(), context.cores());
-    this.shuffle = ShuffleService.unsupported();
+    this.shuffle = createShuffleService(context);
     NodeEvents events = new LocalNodeEvents(context.listeners(), context.counters());
     StorageSettings storage = StorageSettings.from(context.config());
     // The stores themselves are created on first use: Chronicle Map never delays a session's start.
@@ -89,7 +91,7 @@ final class ActorBackend implements ExecutionBackend {
       this.node = system.systemActorOf(NodeSupervisor.create(new NodeServices(shuffle, blocks, faults),
           pool.executor(), settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
       this.faultInjection = new ActorFaults(system, List.of(node), List.of(faults));
-      JobActor.Services services = new JobActor.Services(List.of(node), new MapOutputTracker(),
+      JobActor.Services services = new JobActor.Services(List.of(node), mapOutputs,
           context.listeners(), context.accumulators(), settings.maxTaskAttempts());
       this.driver = system.systemActorOf(SessionDriver.create(services),
           "kindling-" + context.sessionId() + "-driver", Props.empty());
@@ -123,6 +125,26 @@ final class ActorBackend implements ExecutionBackend {
     @SuppressWarnings("unchecked")
     CompletableFuture<List<U>> typed = (CompletableFuture<List<U>>) (CompletableFuture<?>) result;
     return typed;
+  }
+
+  // ---------------------------------------------------------------- shuffles
+
+  /** The node's shuffle service; costs nothing until the first shuffle writes (Chronicle Map is made then). */
+  private static NodeShuffleService createShuffleService(BackendContext context) {
+    return new NodeShuffleService(ShuffleSettings.from(context.config(), context.cores()), context.sessionId());
+  }
+
+  @Override
+  public void releaseShuffle(int shuffleId) {
+    if (!closed.get()) {
+      mapOutputs.unregister(shuffleId);
+      shuffle.remove(shuffleId);
+    }
+  }
+
+  /** The node's shuffle service (for tests). */
+  NodeShuffleService shuffleService() {
+    return shuffle;
   }
 
   @Override

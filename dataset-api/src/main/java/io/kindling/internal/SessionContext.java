@@ -91,6 +91,25 @@ public final class SessionContext {
     return nextShuffleId.getAndIncrement();
   }
 
+  /**
+   * Releases the map outputs of {@code shuffleId} once {@code owner} (the lineage node that reads the shuffle)
+   * is garbage-collected, unless the session stopped first (then everything is gone already).
+   */
+  public void releaseShuffleWhenUnreachable(Object owner, int shuffleId) {
+    ShuffleCleaner.register(owner, new ShuffleRelease(this, shuffleId));
+  }
+
+  /** Releases one shuffle; refers to the context, never to the lineage node it watches. */
+  private record ShuffleRelease(SessionContext context, int shuffleId) implements Runnable {
+    @Override
+    public void run() {
+      ExecutionBackend b = context.backend;
+      if (!context.isStopped() && b != null) {
+        b.releaseShuffle(shuffleId);
+      }
+    }
+  }
+
   public int nextBroadcastId() {
     return nextBroadcastId.getAndIncrement();
   }

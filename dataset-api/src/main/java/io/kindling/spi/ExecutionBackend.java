@@ -14,6 +14,12 @@ public interface ExecutionBackend extends AutoCloseable {
    */
   <T, U> CompletableFuture<List<U>> submitJob(JobRequest<T, U> request);
 
+  /**
+   * Forgets the map outputs of shuffle {@code shuffleId}: no dataset that reads it is reachable any more. Called
+   * from a cleaner thread, at most once per shuffle; a backend without shuffles ignores it.
+   */
+  default void releaseShuffle(int shuffleId) {}
+
   /** File sources and sinks. */
   DataIo io();
 

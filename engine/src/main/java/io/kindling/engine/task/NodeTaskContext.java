@@ -4,6 +4,7 @@ import io.kindling.Tuple2;
 import io.kindling.engine.storage.BlockId;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.internal.lineage.AccumulatorUpdates;
+import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.TaskContext;
@@ -85,6 +86,12 @@ final class NodeTaskContext implements TaskContext {
   public <K, C> Iterator<Tuple2<K, C>> readShuffle(ShuffleDependency<K, ?, C> dependency, int reducePartition)
       throws Exception {
     return services.shuffle().read(dependency, reducePartition, this);
+  }
+
+  @Override
+  public <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
+      Aggregator<V, C> aggregator) throws Exception {
+    return services.shuffle().combineByKey(records, aggregator, this);
   }
 
   @Override
