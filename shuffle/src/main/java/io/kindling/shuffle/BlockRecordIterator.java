@@ -4,48 +4,60 @@ import com.esotericsoftware.kryo.io.Input;
 import io.kindling.Tuple2;
 import io.kindling.persistence.shuffle.ShuffleStore;
 import io.kindling.shuffle.serial.RecordSerializer;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
- * The records of one reduce partition: the blocks every map partition wrote for it, read from the store one
- * chunk at a time and deserialized lazily.
+ * The records of one reduce partition: the blocks every map partition wrote for it, read one chunk at a time
+ * (from the node's store, or fetched from the node that wrote them) and deserialized lazily.
  */
 final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
   private static final int READ_BUFFER = 64 << 10;
 
-  private final ShuffleStore store;
-  private final int shuffleId;
-  private final int numMaps;
-  private final int reducePartition;
+  /** One map partition's block: its size and how to open it. */
+  record Block(long size, Supplier<InputStream> open) {}
+
+  private final List<Block> blocks;
   private final RecordSerializer serializer = RecordSerializer.forThread();
   private Input input;
   private int nextMap;
   private boolean inBlock;
   private long records;
 
-  BlockRecordIterator(ShuffleStore store, int shuffleId, int numMaps, int reducePartition) {
-    this.store = store;
-    this.shuffleId = shuffleId;
-    this.numMaps = numMaps;
-    this.reducePartition = reducePartition;
+  BlockRecordIterator(List<Block> blocks) {
+    this.blocks = List.copyOf(blocks);
+  }
+
+  /** The blocks of {@code reducePartition} that map partitions {@code 0 .. numMaps-1} wrote in {@code store}. */
+  static List<Block> local(ShuffleStore store, int shuffleId, int numMaps, int reducePartition) {
+    List<Block> blocks = new ArrayList<>(numMaps);
+    for (int m = 0; m < numMaps; m++) {
+      int map = m;
+      blocks.add(new Block(store.sizes(shuffleId, map)[reducePartition],
+          () -> store.openBlock(shuffleId, map, reducePartition)));
+    }
+    return blocks;
   }
 
   @Override
   public boolean hasNext() {
     while (!inBlock || input.end()) {
       inBlock = false;
-      if (nextMap >= numMaps) {
+      if (nextMap >= blocks.size()) {
         return false;
       }
-      int map = nextMap++;
-      if (store.sizes(shuffleId, map)[reducePartition] == 0) {
+      Block block = blocks.get(nextMap++);
+      if (block.size() == 0) {
         continue;
       }
       if (input == null) {
-        input = new Input(store.openBlock(shuffleId, map, reducePartition), READ_BUFFER);
+        input = new Input(block.open().get(), READ_BUFFER);
       } else {
-        input.setInputStream(store.openBlock(shuffleId, map, reducePartition));
+        input.setInputStream(block.open().get());
       }
       inBlock = true;
     }

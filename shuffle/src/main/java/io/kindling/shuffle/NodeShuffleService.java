@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.kindling.KindlingException;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.shuffle.ShuffleService;
 import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.ShuffleDependency;
@@ -16,11 +17,15 @@ import io.kindling.shuffle.external.Cursor;
 import io.kindling.shuffle.external.ExternalCombiner;
 import io.kindling.shuffle.external.ExternalSorter;
 import io.kindling.shuffle.external.Merger;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,10 +45,20 @@ public final class NodeShuffleService implements ShuffleService {
   private final Supplier<Path> spillFiles;
   private final AtomicLong bytesWritten = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
+  private final RemoteMapOutputs remote;
   private volatile ShuffleStore store;
   private volatile boolean closed;
 
   public NodeShuffleService(ShuffleSettings settings, String nodeName) {
+    this(settings, nodeName, null);
+  }
+
+  /**
+   * A node's shuffle service whose reduce tasks also read the map outputs other nodes wrote, through
+   * {@code remote} (cluster mode); null reads only this node's store.
+   */
+  public NodeShuffleService(ShuffleSettings settings, String nodeName, RemoteMapOutputs remote) {
+    this.remote = remote;
     this.settings = requireNonNull(settings, "settings is null");
     this.workDirectory = new WorkDirectory(settings.localDir(), requireNonNull(nodeName, "nodeName is null"));
     this.spillFiles = () -> workDirectory.newFile("spill", ".kryo");
@@ -125,13 +140,11 @@ public final class NodeShuffleService implements ShuffleService {
     if (numMaps == 0) {
       records = Collections.emptyIterator();
     } else {
-      ShuffleStore s = store();
-      long bytes = 0;
-      for (int m = 0; m < numMaps; m++) {
-        bytes += s.sizes(dependency.shuffleId(), m)[reducePartition];
-      }
-      bytesRead.addAndGet(bytes);
-      records = new BlockRecordIterator<>(s, dependency.shuffleId(), numMaps, reducePartition);
+      List<BlockRecordIterator.Block> blocks = remote == null
+          ? BlockRecordIterator.local(store(), dependency.shuffleId(), numMaps, reducePartition)
+          : blocks(dependency.shuffleId(), numMaps, reducePartition);
+      bytesRead.addAndGet(blocks.stream().mapToLong(BlockRecordIterator.Block::size).sum());
+      records = new BlockRecordIterator<>(blocks);
     }
     Aggregator<?, C> aggregator = dependency.aggregator();
     if (aggregator != null) {
@@ -156,6 +169,54 @@ public final class NodeShuffleService implements ShuffleService {
       records = sorter.sorted();
     }
     return records;
+  }
+
+  /** The blocks of a reduce partition: this node's own map outputs from its store, the others fetched. */
+  private List<BlockRecordIterator.Block> blocks(int shuffleId, int numMaps, int reducePartition) throws Exception {
+    ShuffleStore s = store;
+    List<Integer> elsewhere = new ArrayList<>();
+    for (int m = 0; m < numMaps; m++) {
+      if (s == null || !s.hasMapOutput(shuffleId, m)) {
+        elsewhere.add(m);
+      }
+    }
+    Map<Integer, RemoteMapOutputs.RemoteBlock> fetched = elsewhere.isEmpty() ? Map.of()
+        : remote.locate(shuffleId, reducePartition, elsewhere.stream().mapToInt(Integer::intValue).toArray());
+    List<BlockRecordIterator.Block> blocks = new ArrayList<>(numMaps);
+    for (int m = 0; m < numMaps; m++) {
+      RemoteMapOutputs.RemoteBlock r = fetched.get(m);
+      if (r != null) {
+        blocks.add(new BlockRecordIterator.Block(r.size(), r.open()));
+      } else if (s != null && s.hasMapOutput(shuffleId, m)) {
+        int map = m;
+        blocks.add(new BlockRecordIterator.Block(s.sizes(shuffleId, map)[reducePartition],
+            () -> s.openBlock(shuffleId, map, reducePartition)));
+      } else {
+        throw new FetchFailedException(shuffleId, m, "no node holds it");
+      }
+    }
+    return blocks;
+  }
+
+  /**
+   * The bytes map partition {@code mapPartition} of {@code shuffleId} wrote on this node for
+   * {@code reducePartition} (served to other nodes' reduce tasks); fails when that output is not here.
+   */
+  public InputStream openBlock(int shuffleId, int mapPartition, int reducePartition) {
+    ShuffleStore s = store;
+    if (s == null || !s.hasMapOutput(shuffleId, mapPartition)) {
+      throw new FetchFailedException(shuffleId, mapPartition, "it is not on this node");
+    }
+    return s.openBlock(shuffleId, mapPartition, reducePartition);
+  }
+
+  /** The size of what {@link #openBlock} returns, or -1 when that output is not here. */
+  public long blockSize(int shuffleId, int mapPartition, int reducePartition) {
+    ShuffleStore s = store;
+    if (s == null || !s.hasMapOutput(shuffleId, mapPartition)) {
+      return -1;
+    }
+    return s.sizes(shuffleId, mapPartition)[reducePartition];
   }
 
   @Override

@@ -174,6 +174,7 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
           .onMessage(JobActor.PartitionDone.class, d -> pass(d, d.stageId(), d.partition(), d.attempt()))
           .onMessage(JobActor.PartitionFailed.class, f -> pass(f, f.stageId(), f.partition(), f.attempt()))
           .onMessage(JobActor.PartitionLost.class, l -> pass(l, l.stageId(), l.partition(), l.attempt()))
+          .onMessage(JobActor.FetchFailed.class, f -> pass(f, f.stageId(), f.partition(), f.attempt()))
           .build();
     }
 

@@ -29,7 +29,7 @@ import java.util.Map;
 public final class JobActor extends AbstractBehavior<JobActor.Command> {
 
   /** Messages a JobActor handles. */
-  public sealed interface Command permits PartitionDone, PartitionFailed, PartitionLost {}
+  public sealed interface Command permits PartitionDone, PartitionFailed, PartitionLost, FetchFailed {}
 
   /** An attempt finished; {@code value} is the action's per-partition result or the map output sizes. */
   public record PartitionDone(int stageId, int partition, int attempt, Object value,
@@ -41,16 +41,31 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   /** An attempt vanished without a result (its actor stopped); placed again. */
   public record PartitionLost(int stageId, int partition, int attempt, String reason) implements Command {}
 
+  /**
+   * A reduce attempt could not fetch map output {@code mapPartition} of {@code shuffleId} (its node is gone): the
+   * map partition runs again, then this partition.
+   */
+  public record FetchFailed(int stageId, int partition, int attempt, int shuffleId, int mapPartition,
+      String reason) implements Command {}
+
   /** The collaborators a job needs from its session's runtime. */
   public record Services(List<ActorRef<NodeSupervisor.Command>> nodes, MapOutputTracker mapOutputs,
       ListenerBus listeners, AccumulatorRegistry accumulators, int maxAttempts) {}
+
+  /** Rounds of lost map outputs a job survives, per stage. */
+  private static final int MAX_FETCH_FAILURES = 4;
 
   private final JobSubmission job;
   private final Services services;
   private final long startNanos = System.nanoTime();
   private final Map<Integer, StageRun> runs = new HashMap<>();
+  /** The node each attempt in flight was sent to, so that a map output is recorded where it was written. */
+  private final Map<Attempt, ActorRef<NodeSupervisor.Command>> placed = new HashMap<>();
   private final List<Object> results;
+  private int fetchFailures;
   private boolean finished;
+
+  private record Attempt(int stageId, int partition, int attempt) {}
 
   public static Behavior<Command> create(JobSubmission job, Services services) {
     return Behaviors.setup(context -> new JobActor(context, job, services));
@@ -75,6 +90,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
         .onMessage(PartitionDone.class, this::onDone)
         .onMessage(PartitionFailed.class, this::onFailed)
         .onMessage(PartitionLost.class, this::onLost)
+        .onMessage(FetchFailed.class, this::onFetchFailed)
         .build();
   }
 
@@ -85,13 +101,14 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
       if (runs.containsKey(stage.id()) || !parentsDone(stage)) {
         continue;
       }
-      if (stage.isShuffleMap() && services.mapOutputs().isComplete(stage.shuffleDependency().shuffleId())) {
+      // A shuffle whose outputs all exist is reused; of one that lost some, only those map partitions run.
+      int[] partitions = stage.isShuffleMap()
+          ? services.mapOutputs().missing(stage.shuffleDependency().shuffleId(), stage.numPartitions())
+          : job.partitions();
+      if (stage.isShuffleMap() && partitions.length == 0) {
         runs.put(stage.id(), StageRun.skipped(stage));
         continue;
       }
-      int[] partitions = stage.isShuffleMap()
-          ? java.util.stream.IntStream.range(0, stage.numPartitions()).toArray()
-          : job.partitions();
       StageRun run = new StageRun(stage, partitions);
       runs.put(stage.id(), run);
       services.listeners().stageSubmitted(new JobListener.StageSubmitted(job.jobId(), stage.id(), stage.name(),
@@ -118,6 +135,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   private void send(Stage stage, int partition, int attempt) {
     List<ActorRef<NodeSupervisor.Command>> nodes = services.nodes();
     ActorRef<NodeSupervisor.Command> node = nodes.get(Math.floorMod(partition + attempt, nodes.size()));
+    placed.put(new Attempt(stage.id(), partition, attempt), node);
     node.tell(new NodeSupervisor.ComputePartition(job.jobId(), stage.id(), partition, attempt,
         getContext().getSelf()));
   }
@@ -128,6 +146,12 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     StageRun run = runs.get(msg.stageId());
     if (finished || run == null || !run.accept(msg.partition(), msg.attempt())) {
       return this;
+    }
+    ActorRef<NodeSupervisor.Command> node = placed.remove(new Attempt(msg.stageId(), msg.partition(),
+        msg.attempt()));
+    if (run.stage.isShuffleMap()) {
+      services.mapOutputs().registerMapOutput(run.stage.shuffleDependency().shuffleId(), run.stage.numPartitions(),
+          msg.partition(), node, msg.value() instanceof long[] sizes ? sizes : null);
     }
     if (msg.accumulators() != null && !msg.accumulators().isEmpty()) {
       services.accumulators().merge(msg.accumulators());
@@ -158,6 +182,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     if (finished || run == null || !run.accept(partition, attempt)) {
       return this;
     }
+    placed.remove(new Attempt(stageId, partition, attempt));
     int next = attempt + 1;
     boolean retry = next < services.maxAttempts();
     services.listeners().partitionFailed(new JobListener.PartitionFailed(job.jobId(), stageId, partition,
@@ -173,11 +198,79 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     return Behaviors.stopped();
   }
 
+  private Behavior<Command> onFetchFailed(FetchFailed msg) {
+    StageRun run = runs.get(msg.stageId());
+    if (finished || run == null || !run.accept(msg.partition(), msg.attempt())) {
+      return this;
+    }
+    placed.remove(new Attempt(msg.stageId(), msg.partition(), msg.attempt()));
+    services.mapOutputs().removeOutput(msg.shuffleId(), msg.mapPartition());
+    Stage parent = job.plan().stages().stream()
+        .filter(st -> st.isShuffleMap() && st.shuffleDependency().shuffleId() == msg.shuffleId())
+        .findFirst().orElse(null);
+    KindlingException cause = new KindlingException("Fetch failed: " + msg.reason());
+    // Each loss of map outputs costs the job one round of re-running them; a bound keeps a flapping cluster
+    // from running a job for ever (Spark's spark.stage.maxConsecutiveAttempts, 4).
+    boolean retry = parent != null && ++fetchFailures <= MAX_FETCH_FAILURES * job.plan().stages().size();
+    services.listeners().partitionFailed(new JobListener.PartitionFailed(job.jobId(), msg.stageId(),
+        msg.partition(), msg.attempt(), cause, retry));
+    if (!retry) {
+      fail(new JobFailedException("Job " + job.jobId() + " (" + job.description() + ") failed: partition "
+          + msg.partition() + " of " + run.stage.node().describe() + " could not fetch its input after "
+          + fetchFailures + " losses of map outputs; last: " + msg.reason(), cause));
+      return Behaviors.stopped();
+    }
+    run.attempts.put(msg.partition(), msg.attempt() + 1);
+    run.waiting.add(msg.partition());
+    StageRun parentRun = runs.get(parent.id());
+    if (parentRun == null || parentRun.isDone()) {
+      rerunMapStage(parent, parentRun);
+    }
+    return this;
+  }
+
+  /** Runs the map partitions of {@code stage} whose outputs are missing, after {@code previous} had finished. */
+  private void rerunMapStage(Stage stage, StageRun previous) {
+    int[] missing = services.mapOutputs().missing(stage.shuffleDependency().shuffleId(), stage.numPartitions());
+    if (missing.length == 0) {
+      resumeWaiting();
+      return;
+    }
+    StageRun run = new StageRun(stage, missing);
+    for (int p : missing) {
+      Integer before = previous == null ? null : previous.attempts.get(p);
+      run.attempts.put(p, before == null ? 0 : before + 1);
+    }
+    runs.put(stage.id(), run);
+    services.listeners().stageSubmitted(new JobListener.StageSubmitted(job.jobId(), stage.id(), stage.name(),
+        missing.length));
+    for (int p : missing) {
+      send(stage, p, run.attempts.get(p));
+    }
+  }
+
+  /** Sends again the partitions that waited for lost map outputs, once every stage they read is complete. */
+  private void resumeWaiting() {
+    for (StageRun run : runs.values()) {
+      if (!run.waiting.isEmpty() && parentsDone(run.stage)) {
+        for (int p : run.waiting) {
+          send(run.stage, p, run.attempts.get(p));
+        }
+        run.waiting.clear();
+      }
+    }
+  }
+
   private void stageFinished(StageRun run) {
+    if (run.stage.isShuffleMap() && !services.mapOutputs().isComplete(run.stage.shuffleDependency().shuffleId())) {
+      // Outputs of this stage were lost while it ran (their node left): run those map partitions again.
+      rerunMapStage(run.stage, run);
+      return;
+    }
     services.listeners().stageCompleted(new JobListener.StageCompleted(job.jobId(), run.stage.id(),
         run.stage.name(), Duration.ofNanos(System.nanoTime() - run.startNanos)));
     if (run.stage.isShuffleMap()) {
-      services.mapOutputs().registerComplete(run.stage.shuffleDependency().shuffleId(), run.mapSizes());
+      resumeWaiting();
       submitReadyStages();
     } else {
       succeed();
@@ -216,6 +309,8 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     final int[] partitions;
     final Map<Integer, Integer> attempts = new HashMap<>();
     final Map<Integer, Object> values = new HashMap<>();
+    /** Partitions held back until the map outputs they read are written again. */
+    final java.util.Set<Integer> waiting = new java.util.TreeSet<>();
     final long startNanos = System.nanoTime();
     final boolean skipped;
 
@@ -265,15 +360,6 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
 
     boolean isDone() {
       return skipped || values.size() == partitions.length;
-    }
-
-    long[][] mapSizes() {
-      long[][] sizes = new long[stage.numPartitions()][];
-      for (int p = 0; p < sizes.length; p++) {
-        Object v = values.get(p);
-        sizes[p] = v instanceof long[] l ? l : new long[0];
-      }
-      return sizes;
     }
   }
 

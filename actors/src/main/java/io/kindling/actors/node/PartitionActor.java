@@ -10,6 +10,7 @@ import io.kindling.JobListener.RecomputeCause;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.engine.plan.Stage;
 import io.kindling.engine.serial.JobPayload;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.task.NodeServices;
 import io.kindling.engine.task.TaskEnv;
 import io.kindling.engine.task.TaskOutcome;
@@ -82,15 +83,26 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
     }
     Assignment a = assignment;
     if (finished.error() != null) {
-      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(),
-          unwrap(finished.error())));
+      fail(unwrap(finished.error()));
     } else if (finished.outcome() instanceof TaskOutcome.Succeeded s) {
       a.replyTo().tell(new JobActor.PartitionDone(a.stageId(), a.partition(), a.attempt(), s.value(),
           s.accumulators()));
     } else if (finished.outcome() instanceof TaskOutcome.Failed f) {
-      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), f.cause()));
+      fail(f.cause());
     }
     return Behaviors.stopped();
+  }
+
+  /** A lost map output is not this partition's failure: the job re-runs the map partition, then this one. */
+  private void fail(Throwable cause) {
+    Assignment a = assignment;
+    FetchFailedException fetch = FetchFailedException.find(cause);
+    if (fetch != null) {
+      a.replyTo().tell(new JobActor.FetchFailed(a.stageId(), a.partition(), a.attempt(), fetch.shuffleId(),
+          fetch.mapPartition(), fetch.getMessage()));
+    } else {
+      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), cause));
+    }
   }
 
   private Behavior<Command> onCrash() {
