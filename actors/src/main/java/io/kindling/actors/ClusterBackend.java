@@ -22,6 +22,18 @@ import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.serial.ClosureSerializer;
 import io.kindling.engine.serial.JobPayload;
+import io.kindling.engine.serial.LineageCut;
+import io.kindling.internal.SessionContext;
+import io.kindling.internal.StorageRegistry;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.persistence.checkpoint.LocalCheckpointIo;
+import io.kindling.spi.CheckpointIo;
+import io.kindling.spi.FaultInjection;
+import akka.Done;
+import akka.actor.typed.javadsl.AskPattern;
+import io.kindling.actors.node.NodeSupervisor;
+import java.time.Duration;
+import java.util.ArrayList;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.DataIo;
 import io.kindling.spi.ExecutionBackend;
@@ -47,6 +59,10 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
   private final ActorSystem<Void> system;
   private final LiveNodes live = new LiveNodes();
   private final ActorRef<SessionDriver.Command> driver;
+  private final ActorRef<ClusterView.Command> view;
+  private final MapOutputTracker mapOutputs = new MapOutputTracker();
+  private final ClusterFaults faults;
+  private final CheckpointIo checkpoints = new LocalCheckpointIo();
   private final StagePlanner planner;
   private final DataIo io;
   private final long maximumMessageSize;
@@ -67,18 +83,21 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     ActorBackend.RuntimeSettings runtime = ActorBackend.RuntimeSettings.from(config);
-    JobActor.Services services = new JobActor.Services(live.supervisors(), new MapOutputTracker(),
+    JobActor.Services services = new JobActor.Services(live.supervisors(), mapOutputs,
         context.listeners(), context.accumulators(), runtime.maxTaskAttempts());
     CompletableFuture<ActorRef<SessionDriver.Command>> driverRef = new CompletableFuture<>();
+    CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";
     this.system = ActorSystem.create(Behaviors.setup(ctx -> {
-      ctx.spawn(ClusterView.create(sessionName, live), "view");
+      viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs), "view"));
       // Job actors are children of /user/driver, a large-message destination (see reference.conf).
       driverRef.complete(ctx.spawn(SessionDriver.create(services), "driver"));
       return Behaviors.empty();
     }), settings.systemName(), ClusterSystems.memberConfig(settings, MemberRole.DRIVER, config));
     try {
       this.driver = driverRef.get(30, TimeUnit.SECONDS);
+      this.view = viewRef.get(30, TimeUnit.SECONDS);
+      this.faults = new ClusterFaults(system, live);
       awaitWorkers();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -117,8 +136,12 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     if (closed.get()) {
       throw new KindlingException("Cannot run " + request.action() + ": the session was stopped");
     }
-    JobPlan plan = planner.plan(request.node());
-    byte[] payload = ClosureSerializer.encode(new JobPayload(plan, request.function()), request.description());
+    StorageRegistry storage = context.storage();
+    LineageNode<?> root = storage.hasCheckpoints()
+        ? LineageCut.cut(request.node(), n -> storage.substitute(n)) : request.node();
+    JobPlan plan = planner.plan(root);
+    byte[] payload = ClosureSerializer.encode(new JobPayload(plan, request.function(), storage.persistedLevels()),
+        request.description());
     if (payload.length > maximumMessageSize) {
       throw new KindlingException("Cannot run " + request.description() + ": its lineage and closures serialize "
           + "to " + payload.length + " bytes, more than the " + maximumMessageSize + " a cluster message may "
@@ -137,6 +160,40 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
   @Override
   public DataIo io() {
     return io;
+  }
+
+  @Override
+  public void releaseShuffle(int shuffleId) {
+    if (!closed.get()) {
+      view.tell(new ClusterView.ReleaseShuffle(shuffleId));
+    }
+  }
+
+  @Override
+  public void unpersist(int rddId, boolean blocking) {
+    if (closed.get()) {
+      return;
+    }
+    List<CompletableFuture<Done>> done = new ArrayList<>();
+    for (LiveNodes.WorkerNode worker : live.snapshot()) {
+      done.add(AskPattern.<NodeSupervisor.Command, Done>ask(worker.node(),
+          replyTo -> new NodeSupervisor.Unpersist(rddId, replyTo), Duration.ofSeconds(30), system.scheduler())
+          .toCompletableFuture());
+    }
+    if (blocking) {
+      SessionContext.await(CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)));
+    }
+  }
+
+  @Override
+  public FaultInjection faults() {
+    return faults;
+  }
+
+  /** Checkpoint files go to a directory that every member must see (a shared file system). */
+  @Override
+  public CheckpointIo checkpoints() {
+    return checkpoints;
   }
 
   @Override

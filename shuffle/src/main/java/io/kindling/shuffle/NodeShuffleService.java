@@ -142,7 +142,7 @@ public final class NodeShuffleService implements ShuffleService {
     } else {
       List<BlockRecordIterator.Block> blocks = remote == null
           ? BlockRecordIterator.local(store(), dependency.shuffleId(), numMaps, reducePartition)
-          : blocks(dependency.shuffleId(), numMaps, reducePartition);
+          : blocks(dependency.shuffleId(), numMaps, reducePartition, context);
       bytesRead.addAndGet(blocks.stream().mapToLong(BlockRecordIterator.Block::size).sum());
       records = new BlockRecordIterator<>(blocks);
     }
@@ -172,7 +172,8 @@ public final class NodeShuffleService implements ShuffleService {
   }
 
   /** The blocks of a reduce partition: this node's own map outputs from its store, the others fetched. */
-  private List<BlockRecordIterator.Block> blocks(int shuffleId, int numMaps, int reducePartition) throws Exception {
+  private List<BlockRecordIterator.Block> blocks(int shuffleId, int numMaps, int reducePartition,
+      TaskContext context) throws Exception {
     ShuffleStore s = store;
     List<Integer> elsewhere = new ArrayList<>();
     for (int m = 0; m < numMaps; m++) {
@@ -181,7 +182,8 @@ public final class NodeShuffleService implements ShuffleService {
       }
     }
     Map<Integer, RemoteMapOutputs.RemoteBlock> fetched = elsewhere.isEmpty() ? Map.of()
-        : remote.locate(shuffleId, reducePartition, elsewhere.stream().mapToInt(Integer::intValue).toArray());
+        : remote.locate(shuffleId, reducePartition, elsewhere.stream().mapToInt(Integer::intValue).toArray(),
+            context);
     List<BlockRecordIterator.Block> blocks = new ArrayList<>(numMaps);
     for (int m = 0; m < numMaps; m++) {
       RemoteMapOutputs.RemoteBlock r = fetched.get(m);

@@ -12,6 +12,7 @@ import akka.actor.typed.receptionist.Receptionist;
 import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
+import io.kindling.actors.driver.MapOutputTracker;
 import io.kindling.actors.node.NodeSupervisor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +32,30 @@ import java.util.Set;
 public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   /** Messages a ClusterView handles. */
-  public sealed interface Command permits NodeAttached, WorkersListed, MemberChanged, ProxyReady, RetryAttach {}
+  public sealed interface Command permits NodeAttached, GetMapOutputs, ReleaseShuffle, WorkersListed, MemberChanged,
+      ProxyReady, RetryAttach {}
 
-  /** A worker's reply to {@code AttachSession}: the session's node there. */
-  public record NodeAttached(String workerAddress, ActorRef<NodeSupervisor.Command> node, int cores)
+  /** A worker's reply to {@code AttachSession}: the session's node there, and its shuffle server. */
+  public record NodeAttached(String workerAddress, ActorRef<NodeSupervisor.Command> node,
+      ActorRef<ShuffleServer.Command> shuffleServer, int cores) implements Command, ClusterMessage {}
+
+  /** A worker's reduce task asks where map partitions {@code maps} of {@code shuffleId} are. */
+  public record GetMapOutputs(int shuffleId, int reducePartition, int[] maps, ActorRef<MapOutputs> replyTo)
       implements Command, ClusterMessage {}
+
+  /** The answer to {@link GetMapOutputs}: the map outputs known on live workers (the others are missing). */
+  public record MapOutputs(int shuffleId, List<MapOutputLocation> locations) implements ClusterMessage {
+    public MapOutputs {
+      locations = List.copyOf(locations);
+    }
+  }
+
+  /** One map output: its worker's shuffle server and the bytes it holds for the reduce partition asked about. */
+  public record MapOutputLocation(int map, ActorRef<ShuffleServer.Command> server, long size)
+      implements ClusterMessage {}
+
+  /** The session no longer needs shuffle {@code shuffleId}: every worker drops its outputs. */
+  public record ReleaseShuffle(int shuffleId) implements Command {}
 
   private record WorkersListed(Receptionist.Listing listing) implements Command {}
 
@@ -53,34 +73,40 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     final String workerAddress;
     final int cores;
     final ActorRef<RemoteNode.Command> remote;
+    final ActorRef<ShuffleServer.Command> shuffleServer;
     ActorRef<NodeSupervisor.Command> front;
 
-    Proxy(String workerAddress, int cores, ActorRef<RemoteNode.Command> remote) {
+    Proxy(String workerAddress, int cores, ActorRef<RemoteNode.Command> remote,
+        ActorRef<ShuffleServer.Command> shuffleServer) {
       this.workerAddress = workerAddress;
       this.cores = cores;
       this.remote = remote;
+      this.shuffleServer = shuffleServer;
     }
   }
 
   private final String sessionName;
   private final LiveNodes live;
+  private final MapOutputTracker mapOutputs;
   private final LineageRegistry lineage = new LineageRegistry();
+  private final Map<ActorRef<NodeSupervisor.Command>, Proxy> byFront = new HashMap<>();
   private final Map<Address, ActorRef<WorkerAgent.Command>> reachable = new HashMap<>();
   private final Map<Address, Proxy> proxies = new HashMap<>();
   private final Set<Address> leaving = new HashSet<>();
   private final Set<Address> removed = new HashSet<>();
   private int nextProxy;
 
-  public static Behavior<Command> create(String sessionName, LiveNodes live) {
+  public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new ClusterView(context, timers, sessionName, live)));
+        new ClusterView(context, timers, sessionName, live, mapOutputs)));
   }
 
   private ClusterView(ActorContext<Command> context, TimerScheduler<Command> timers, String sessionName,
-      LiveNodes live) {
+      LiveNodes live, MapOutputTracker mapOutputs) {
     super(context);
     this.sessionName = sessionName;
     this.live = live;
+    this.mapOutputs = mapOutputs;
     // Where partitions go while no worker is attached: it answers each with PartitionLost, so a job retries
     // and, if no worker comes, fails with that reason instead of waiting forever.
     ActorRef<RemoteNode.Command> none = context.spawn(RemoteNode.create("(none)", null, lineage, live::setFallback),
@@ -101,6 +127,8 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
         .onMessage(WorkersListed.class, this::onListing)
         .onMessage(NodeAttached.class, this::onAttached)
         .onMessage(ProxyReady.class, this::onProxyReady)
+        .onMessage(GetMapOutputs.class, this::onGetMapOutputs)
+        .onMessage(ReleaseShuffle.class, this::onReleaseShuffle)
         .onMessage(MemberChanged.class, this::onMemberChanged)
         .onMessageEquals(RetryAttach.INSTANCE, this::onRetryAttach)
         .build();
@@ -129,7 +157,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     ActorRef<Command> self = getContext().getSelf();
     ActorRef<RemoteNode.Command> remote = getContext().spawn(RemoteNode.create(msg.workerAddress(), msg.node(),
         lineage, front -> self.tell(new ProxyReady(address, front))), "node-" + (++nextProxy));
-    proxies.put(address, new Proxy(msg.workerAddress(), msg.cores(), remote));
+    proxies.put(address, new Proxy(msg.workerAddress(), msg.cores(), remote, msg.shuffleServer()));
     return this;
   }
 
@@ -137,8 +165,30 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     Proxy proxy = proxies.get(msg.address());
     if (proxy != null) {
       proxy.front = msg.front();
+      byFront.put(msg.front(), proxy);
       publish();
     }
+    return this;
+  }
+
+  private Behavior<Command> onGetMapOutputs(GetMapOutputs msg) {
+    List<MapOutputLocation> found = new ArrayList<>();
+    for (int map : msg.maps()) {
+      mapOutputs.output(msg.shuffleId(), map).ifPresent(out -> {
+        Proxy proxy = byFront.get(out.node());
+        if (proxy != null && msg.reducePartition() < out.sizes().length) {
+          found.add(new MapOutputLocation(map, proxy.shuffleServer, out.sizes()[msg.reducePartition()]));
+        }
+      });
+    }
+    msg.replyTo().tell(new MapOutputs(msg.shuffleId(), found));
+    return this;
+  }
+
+  private Behavior<Command> onReleaseShuffle(ReleaseShuffle msg) {
+    mapOutputs.unregister(msg.shuffleId());
+    reachable.values().forEach(agent -> agent.tell(new WorkerAgent.ReleaseShuffle(getContext().getSelf(),
+        msg.shuffleId())));
     return this;
   }
 
@@ -150,6 +200,11 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
       reachable.remove(address);
       Proxy proxy = proxies.remove(address);
       if (proxy != null) {
+        if (proxy.front != null) {
+          byFront.remove(proxy.front);
+          // Its map outputs are gone with it: jobs re-run those map partitions when they need them.
+          mapOutputs.removeOutputsOn(proxy.front);
+        }
         proxy.remote.tell(new RemoteNode.Lost(event instanceof ClusterEvent.MemberDowned ? "downed" : "removed"));
       }
       publish();

@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * @param sequence 0, 1, 2… within the stream
  * @param last true on the stream's final batch
  */
-public record DataBatch(long streamId, int sequence, boolean last, byte[] bytes) {
+public record DataBatch(long streamId, int sequence, boolean last, byte[] bytes) implements BlockFetcher.Command {
   public DataBatch {
     requireNonNull(bytes, "bytes is null");
     if (sequence < 0) {

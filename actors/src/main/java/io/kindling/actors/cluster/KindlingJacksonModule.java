@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.kindling.KindlingException;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.internal.lineage.AccumulatorUpdates;
+import io.kindling.spi.FaultRequest;
 import java.io.IOException;
 
 /**
@@ -22,6 +23,7 @@ import java.io.IOException;
  *       serialized travels as an error instead, and the driver receives a {@link JobActor.PartitionFailed}
  *       carrying it (so the job fails as Spark's does, "Task result not serializable", instead of the message
  *       being dropped by the transport).</li>
+ *   <li>A fault request ({@link FaultRequest}, a sealed family): Java-serialized bytes.</li>
  *   <li>Any {@link Throwable} (the cause of {@link JobActor.PartitionFailed}): travels as a
  *       {@link PortableError} and is re-created as the user's exception type on the driver.</li>
  * </ul>
@@ -36,6 +38,8 @@ public final class KindlingJacksonModule extends SimpleModule {
     addDeserializer((Class<JobActor.Command>) (Class<?>) JobActor.PartitionDone.class,
         new PartitionDoneDeserializer());
     addSerializer(Throwable.class, new ThrowableSerializer());
+    addSerializer(FaultRequest.class, new JavaBytesSerializer<>(FaultRequest.class));
+    addDeserializer(FaultRequest.class, new JavaBytesDeserializer<>(FaultRequest.class));
     addDeserializer(Throwable.class, new ThrowableDeserializer());
   }
 
@@ -98,6 +102,35 @@ public final class KindlingJacksonModule extends SimpleModule {
           : new AccumulatorUpdates();
       return new JobActor.PartitionDone(node.get("stageId").intValue(), node.get("partition").intValue(),
           node.get("attempt").intValue(), value, accumulators);
+    }
+  }
+
+  /** A value that is Java-serializable and polymorphic (a sealed family of records), as bytes. */
+  private static final class JavaBytesSerializer<T> extends StdSerializer<T> {
+    private static final long serialVersionUID = 1L;
+
+    JavaBytesSerializer(Class<T> type) {
+      super(type);
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeBinary(JavaBytes.write(value));
+    }
+  }
+
+  private static final class JavaBytesDeserializer<T> extends StdDeserializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final Class<T> type;
+
+    JavaBytesDeserializer(Class<T> type) {
+      super(type);
+      this.type = type;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return type.cast(JavaBytes.read(p.getBinaryValue()));
     }
   }
 

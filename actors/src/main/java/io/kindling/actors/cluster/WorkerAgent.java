@@ -12,13 +12,23 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.typed.Cluster;
 import io.kindling.actors.node.NodeSupervisor;
-import io.kindling.engine.shuffle.ShuffleService;
+import akka.actor.typed.PostStop;
+import com.typesafe.config.Config;
+import io.kindling.engine.event.NodeEvents;
+import io.kindling.engine.fault.NodeFaults;
+import io.kindling.engine.storage.BlockManager;
+import io.kindling.engine.storage.StorageSettings;
 import io.kindling.engine.task.NodeServices;
+import io.kindling.persistence.block.ChronicleStorage;
+import io.kindling.shuffle.NodeShuffleService;
+import io.kindling.shuffle.ShuffleSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A worker's front door, registered with the Receptionist under {@link #SERVICE_KEY}. Each driver session that
@@ -33,7 +43,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "kindling-worker");
 
   /** Messages a WorkerAgent handles. */
-  public sealed interface Command permits AttachSession, GetStatus, Leave, SessionEnded {}
+  public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -47,6 +57,9 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** Asks this worker to leave the cluster gracefully; its process then ends. */
   public record Leave(ActorRef<LeaveStarted> replyTo) implements Command, ClusterMessage {}
+
+  /** The session of {@code owner} no longer needs shuffle {@code shuffleId}: drop its outputs here. */
+  public record ReleaseShuffle(ActorRef<ClusterView.Command> owner, int shuffleId) implements Command, ClusterMessage {}
 
   private record SessionEnded(ActorRef<ClusterView.Command> owner) implements Command {}
 
@@ -70,24 +83,36 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** The worker started leaving. */
   public record LeaveStarted(String address) implements ClusterMessage {}
 
-  private record Session(String name, ActorRef<NodeSupervisor.Command> node) {}
+  /** One driver session's part of this worker: its node, shuffle server and stores. */
+  private record Session(String name, ActorRef<NodeSupervisor.Command> node, ActorRef<ShuffleServer.Command> server,
+      NodeShuffleService shuffle, BlockManager blocks) {
+    void close() {
+      try {
+        shuffle.close();
+      } finally {
+        blocks.close();
+      }
+    }
+  }
 
-  private final ExecutorService pool;
-  private final int cores;
-  private final NodeSupervisor.RestartPolicy restarts;
+  /** What a worker gives the sessions attached to it. */
+  record Resources(ExecutorService compute, ExecutorService io, int cores, NodeSupervisor.RestartPolicy restarts,
+      Config config, ActorRef<BlockFetcher.Command> fetcher, FetchSettings fetch, String workerName) {}
+
+  private final Resources resources;
+  private final Semaphore fetchBudget;
+  private final AtomicLong streamIds = new AtomicLong();
   private final Map<ActorRef<ClusterView.Command>, Session> sessions = new HashMap<>();
   private int nextSession;
 
-  public static Behavior<Command> create(ExecutorService pool, int cores, NodeSupervisor.RestartPolicy restarts) {
-    return Behaviors.setup(context -> new WorkerAgent(context, pool, cores, restarts));
+  static Behavior<Command> create(Resources resources) {
+    return Behaviors.setup(context -> new WorkerAgent(context, resources));
   }
 
-  private WorkerAgent(ActorContext<Command> context, ExecutorService pool, int cores,
-      NodeSupervisor.RestartPolicy restarts) {
+  private WorkerAgent(ActorContext<Command> context, Resources resources) {
     super(context);
-    this.pool = pool;
-    this.cores = cores;
-    this.restarts = restarts;
+    this.resources = resources;
+    this.fetchBudget = new Semaphore(resources.fetch().totalPermits());
     context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
   }
 
@@ -98,27 +123,64 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         .onMessage(SessionEnded.class, this::onSessionEnded)
         .onMessage(GetStatus.class, this::onStatus)
         .onMessage(Leave.class, this::onLeave)
+        .onMessage(ReleaseShuffle.class, this::onReleaseShuffle)
+        .onSignal(PostStop.class, signal -> {
+          sessions.values().forEach(Session::close);
+          return this;
+        })
         .build();
   }
 
   private Behavior<Command> onAttach(AttachSession msg) {
     Session session = sessions.get(msg.replyTo());
     if (session == null) {
-      String name = "session-" + (++nextSession);
-      ActorRef<NodeSupervisor.Command> node = getContext().spawn(
-          NodeSupervisor.create(new NodeServices(ShuffleService.unsupported()), pool, restarts), name);
-      session = new Session(msg.sessionName(), node);
+      session = openSession(msg.sessionName(), msg.replyTo());
       sessions.put(msg.replyTo(), session);
       getContext().watchWith(msg.replyTo(), new SessionEnded(msg.replyTo()));
     }
-    msg.replyTo().tell(new ClusterView.NodeAttached(selfAddress(), session.node(), cores));
+    msg.replyTo().tell(new ClusterView.NodeAttached(selfAddress(), session.node(), session.server(),
+        resources.cores()));
     return this;
+  }
+
+  /**
+   * The session's node on this worker, with a shuffle service of its own (its map outputs, read by the
+   * session's reduce tasks here and, through the shuffle server, on other workers) and a block store of its own.
+   * Stores are created lazily: attaching costs no Chronicle Map.
+   */
+  private Session openSession(String sessionName, ActorRef<ClusterView.Command> driver) {
+    int n = ++nextSession;
+    String name = "session-" + n;
+    Config config = resources.config();
+    String storeName = resources.workerName() + "-" + name;
+    NodeShuffleService shuffle = new NodeShuffleService(ShuffleSettings.from(config, resources.cores()), storeName,
+        new ClusterMapOutputs(getContext().getSystem(), driver, resources.fetcher(), resources.fetch(), fetchBudget,
+            streamIds));
+    StorageSettings storage = StorageSettings.from(config);
+    BlockManager blocks = new BlockManager(storage, new ChronicleStorage("kindling-" + storeName, storage),
+        NodeEvents.NONE);
+    NodeFaults faults = new NodeFaults(NodeEvents.NONE, config.getInt("kindling.task.max-attempts"));
+    ActorRef<NodeSupervisor.Command> node = getContext().spawn(NodeSupervisor.create(
+        new NodeServices(shuffle, blocks, faults), resources.compute(), resources.restarts()), name);
+    ActorRef<ShuffleServer.Command> server = getContext().spawn(ShuffleServer.create(shuffle, resources.io()),
+        "shuffle-" + n);
+    return new Session(sessionName, node, server, shuffle, blocks);
   }
 
   private Behavior<Command> onSessionEnded(SessionEnded msg) {
     Session session = sessions.remove(msg.owner());
     if (session != null) {
       getContext().stop(session.node());
+      getContext().stop(session.server());
+      session.close();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onReleaseShuffle(ReleaseShuffle msg) {
+    Session session = sessions.get(msg.owner());
+    if (session != null) {
+      session.shuffle().remove(msg.shuffleId());
     }
     return this;
   }
@@ -131,7 +193,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
       members.add(new MemberInfo(m.address().toString(), m.status().toString(), List.copyOf(m.getRoles()).stream()
           .filter(r -> !r.startsWith("dc-")).sorted().toList(), !state.getUnreachable().contains(m)));
     }
-    msg.replyTo().tell(new WorkerStatus(selfAddress(), cores,
+    msg.replyTo().tell(new WorkerStatus(selfAddress(), resources.cores(),
         sessions.values().stream().map(Session::name).sorted().toList(), members));
     return this;
   }

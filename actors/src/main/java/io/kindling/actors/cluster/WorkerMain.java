@@ -2,6 +2,7 @@ package io.kindling.actors.cluster;
 
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
@@ -36,14 +37,16 @@ public final class WorkerMain implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final ComputePool pool;
+  private final ComputePool io;
   private final String address;
   private final int cores;
   private final CompletableFuture<Void> up = new CompletableFuture<>();
   private final CompletableFuture<Integer> stopping = new CompletableFuture<>();
 
-  private WorkerMain(ActorSystem<Void> system, ComputePool pool, int cores) {
+  private WorkerMain(ActorSystem<Void> system, ComputePool pool, ComputePool io, int cores) {
     this.system = system;
     this.pool = pool;
+    this.io = io;
     this.cores = cores;
     this.address = system.address().toString();
     akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> up.complete(null));
@@ -79,15 +82,23 @@ public final class WorkerMain implements AutoCloseable {
     ClassLoader loader = applicationLoader(worker.getStringList("jars"));
     Config akka = ClusterSystems.memberConfig(settings, MemberRole.WORKER, config);
     ComputePool pool = new ComputePool("worker", cores);
+    // Shuffle blocks are served from these, never from Akka's dispatchers or the compute threads.
+    ComputePool io = new ComputePool("worker-io", 2);
     ExecutorService executor = new ClassLoaderExecutor(pool.executor(), loader);
+    FetchSettings fetch = FetchSettings.from(config, ClusterSystems.maximumMessageSize(settings));
+    String workerName = "worker-" + (settings.port() > 0 ? settings.port() : ProcessHandle.current().pid());
     try {
       ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(context -> {
-        context.spawn(WorkerAgent.create(executor, cores, RuntimeConfig.restarts(config)), "agent");
+        // Chunks of fetched shuffle blocks arrive here: /user/fetcher is a large-message destination.
+        ActorRef<BlockFetcher.Command> fetcher = context.spawn(BlockFetcher.create(), "fetcher");
+        context.spawn(WorkerAgent.create(new WorkerAgent.Resources(executor, io.executor(), cores,
+            RuntimeConfig.restarts(config), config, fetcher, fetch, workerName)), "agent");
         return Behaviors.empty();
       }), settings.systemName(), akka);
-      return new WorkerMain(system, pool, cores);
+      return new WorkerMain(system, pool, io, cores);
     } catch (RuntimeException e) {
       pool.close();
+      io.close();
       throw e;
     }
   }
@@ -143,6 +154,7 @@ public final class WorkerMain implements AutoCloseable {
       // terminated abnormally: the shutdown reason below says why
     } finally {
       pool.close();
+      io.close();
     }
     return exitStatus();
   }

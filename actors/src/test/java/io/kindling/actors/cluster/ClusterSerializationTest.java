@@ -3,9 +3,11 @@ package io.kindling.actors.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import akka.Done;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.Adapter;
+import akka.pattern.StatusReply;
 import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
 import akka.serialization.Serializer;
@@ -17,6 +19,7 @@ import io.kindling.Tuple2;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.node.NodeSupervisor;
 import io.kindling.internal.lineage.AccumulatorUpdates;
+import io.kindling.spi.FaultRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -91,8 +94,45 @@ class ClusterSerializationTest {
   @Test
   void nodeAttached_roundTripsWithTheNodeRef() {
     ActorRef<NodeSupervisor.Command> node = probe();
-    ClusterView.NodeAttached msg = new ClusterView.NodeAttached("akka://kindling@127.0.0.1:2553", node, 4);
+    ActorRef<ShuffleServer.Command> server = probe();
+    ClusterView.NodeAttached msg = new ClusterView.NodeAttached("akka://kindling@127.0.0.1:2553", node, server, 4);
     assertThat(viaJackson(msg)).isEqualTo(msg);
+  }
+
+  @Test
+  void shuffleFetchMessages_roundTrip() {
+    ActorRef<ClusterView.MapOutputs> replyTo = probe();
+    ClusterView.GetMapOutputs get = viaJackson(new ClusterView.GetMapOutputs(3, 1, new int[] {0, 2, 5}, replyTo));
+    assertThat(get.shuffleId()).isEqualTo(3);
+    assertThat(get.reducePartition()).isEqualTo(1);
+    assertThat(get.maps()).containsExactly(0, 2, 5);
+    assertThat(get.replyTo()).isEqualTo(replyTo);
+    ActorRef<ShuffleServer.Command> server = probe();
+    ClusterView.MapOutputs outputs = new ClusterView.MapOutputs(3,
+        List.of(new ClusterView.MapOutputLocation(0, server, 1234L)));
+    assertThat(viaJackson(outputs)).isEqualTo(outputs);
+    ActorRef<BlockFetcher.Command> fetcher = probe();
+    ShuffleServer.FetchChunk chunk = new ShuffleServer.FetchChunk(9L, 3, 0, 1, 524288L, 524288, fetcher);
+    assertThat(viaJackson(chunk)).isEqualTo(chunk);
+    assertThat(viaJackson(new BlockFetcher.ChunkFailed(9L, "gone"))).isEqualTo(new BlockFetcher.ChunkFailed(9L, "gone"));
+    ActorRef<ClusterView.Command> view = probe();
+    assertThat(viaJackson(new WorkerAgent.ReleaseShuffle(view, 3))).isEqualTo(new WorkerAgent.ReleaseShuffle(view, 3));
+    JobActor.FetchFailed failed = new JobActor.FetchFailed(2, 1, 0, 3, 5, "worker left");
+    assertThat(viaJackson(failed)).isEqualTo(failed);
+  }
+
+  @Test
+  void faultAndUnpersistRequests_roundTrip() {
+    ActorRef<StatusReply<Done>> status = probe();
+    NodeSupervisor.InjectFault inject = new NodeSupervisor.InjectFault(
+        new FaultRequest.DropCachedBlock(4, 2), status);
+    assertThat(viaJackson(inject)).isEqualTo(inject);
+    ActorRef<Done> done = probe();
+    assertThat(viaJackson(new NodeSupervisor.Unpersist(4, done))).isEqualTo(new NodeSupervisor.Unpersist(4, done));
+    Object doneBack = roundTrip(Done.getInstance(), serialization.findSerializerFor(Done.getInstance()).identifier());
+    assertThat(doneBack).isEqualTo(Done.getInstance());
+    StatusReply<Done> ack = StatusReply.ack();
+    assertThat(roundTrip(ack, serialization.findSerializerFor(ack).identifier())).isEqualTo(ack);
   }
 
   @Test

@@ -93,6 +93,22 @@ class TcpClusterTest {
   }
 
   @Test
+  void wordCountWithReduceByKey_threeWorkers_equalsLocalMode() {
+    List<String> lines = Workloads.lines(7L, 2_000);
+    assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(Workloads.wordCount(local, lines, 6));
+  }
+
+  @Test
+  void join_threeWorkers_equalsLocalMode() {
+    assertThat(Workloads.join(session, 5)).isEqualTo(Workloads.join(local, 5));
+  }
+
+  @Test
+  void cachedIterativeJob_threeWorkers_equalsLocalMode() {
+    assertThat(Workloads.cachedIterative(session, 6)).isEqualTo(Workloads.cachedIterative(local, 6));
+  }
+
+  @Test
   void collect_keepsPartitionOrder() {
     List<String> data = IntStream.range(0, 500).mapToObj(i -> "row-" + i).collect(Collectors.toList());
     assertThat(session.parallelize(data, 7).map(s -> s.toUpperCase()).collect())
