@@ -13,6 +13,7 @@ import io.kindling.actors.cluster.ClusterSystems;
 import io.kindling.actors.cluster.ClusterView;
 import io.kindling.actors.cluster.LiveNodes;
 import io.kindling.actors.cluster.MemberRole;
+import io.kindling.actors.driver.CachePlacement;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.driver.JobSubmission;
 import io.kindling.actors.driver.MapOutputTracker;
@@ -61,6 +62,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
   private final ActorRef<SessionDriver.Command> driver;
   private final ActorRef<ClusterView.Command> view;
   private final MapOutputTracker mapOutputs = new MapOutputTracker();
+  private final CachePlacement placement;
   private final ClusterFaults faults;
   private final CheckpointIo checkpoints = new LocalCheckpointIo();
   private final StagePlanner planner;
@@ -83,13 +85,14 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     ActorBackend.RuntimeSettings runtime = ActorBackend.RuntimeSettings.from(config);
+    this.placement = new CachePlacement(context.storage()::level);
     JobActor.Services services = new JobActor.Services(live.supervisors(), mapOutputs,
-        context.listeners(), context.accumulators(), runtime.maxTaskAttempts());
+        context.listeners(), context.accumulators(), runtime.maxTaskAttempts(), placement);
     CompletableFuture<ActorRef<SessionDriver.Command>> driverRef = new CompletableFuture<>();
     CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";
     this.system = ActorSystem.create(Behaviors.setup(ctx -> {
-      viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs), "view"));
+      viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs, placement), "view"));
       // Job actors are children of /user/driver, a large-message destination (see reference.conf).
       driverRef.complete(ctx.spawn(SessionDriver.create(services), "driver"));
       return Behaviors.empty();
@@ -174,6 +177,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     if (closed.get()) {
       return;
     }
+    placement.forget(rddId);
     List<CompletableFuture<Done>> done = new ArrayList<>();
     for (LiveNodes.WorkerNode worker : live.snapshot()) {
       done.add(AskPattern.<NodeSupervisor.Command, Done>ask(worker.node(),

@@ -12,6 +12,7 @@ import akka.actor.typed.receptionist.Receptionist;
 import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
+import io.kindling.actors.driver.CachePlacement;
 import io.kindling.actors.driver.MapOutputTracker;
 import io.kindling.actors.node.NodeSupervisor;
 import java.time.Duration;
@@ -88,6 +89,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   private final String sessionName;
   private final LiveNodes live;
   private final MapOutputTracker mapOutputs;
+  private final CachePlacement placement;
   private final LineageRegistry lineage = new LineageRegistry();
   private final Map<ActorRef<NodeSupervisor.Command>, Proxy> byFront = new HashMap<>();
   private final Map<Address, ActorRef<WorkerAgent.Command>> reachable = new HashMap<>();
@@ -96,14 +98,16 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   private final Set<Address> removed = new HashSet<>();
   private int nextProxy;
 
-  public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs) {
+  public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs,
+      CachePlacement placement) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new ClusterView(context, timers, sessionName, live, mapOutputs)));
+        new ClusterView(context, timers, sessionName, live, mapOutputs, placement)));
   }
 
   private ClusterView(ActorContext<Command> context, TimerScheduler<Command> timers, String sessionName,
-      LiveNodes live, MapOutputTracker mapOutputs) {
+      LiveNodes live, MapOutputTracker mapOutputs, CachePlacement placement) {
     super(context);
+    this.placement = placement;
     this.sessionName = sessionName;
     this.live = live;
     this.mapOutputs = mapOutputs;
@@ -204,6 +208,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
           byFront.remove(proxy.front);
           // Its map outputs are gone with it: jobs re-run those map partitions when they need them.
           mapOutputs.removeOutputsOn(proxy.front);
+          placement.removeNode(proxy.front);
         }
         proxy.remote.tell(new RemoteNode.Lost(event instanceof ClusterEvent.MemberDowned ? "downed" : "removed"));
       }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one action's job: registers its lineage on the nodes, runs its stages parents first, sends each
@@ -50,7 +51,14 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
 
   /** The collaborators a job needs from its session's runtime. */
   public record Services(List<ActorRef<NodeSupervisor.Command>> nodes, MapOutputTracker mapOutputs,
-      ListenerBus listeners, AccumulatorRegistry accumulators, int maxAttempts) {}
+      ListenerBus listeners, AccumulatorRegistry accumulators, int maxAttempts, CachePlacement placement) {
+
+    /** Services of a runtime with one node (local mode), where placement has nothing to choose. */
+    public Services(List<ActorRef<NodeSupervisor.Command>> nodes, MapOutputTracker mapOutputs,
+        ListenerBus listeners, AccumulatorRegistry accumulators, int maxAttempts) {
+      this(nodes, mapOutputs, listeners, accumulators, maxAttempts, CachePlacement.none());
+    }
+  }
 
   /** Rounds of lost map outputs a job survives, per stage. */
   private static final int MAX_FETCH_FAILURES = 4;
@@ -132,9 +140,16 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     return true;
   }
 
+  /**
+   * Places an attempt: a first attempt goes to the node holding a cached block it reads, if any; otherwise (and
+   * for retries, which move on) partitions spread over the nodes in turn.
+   */
   private void send(Stage stage, int partition, int attempt) {
     List<ActorRef<NodeSupervisor.Command>> nodes = services.nodes();
-    ActorRef<NodeSupervisor.Command> node = nodes.get(Math.floorMod(partition + attempt, nodes.size()));
+    Optional<ActorRef<NodeSupervisor.Command>> cached = attempt == 0
+        ? services.placement().preferred(stage, partition, nodes) : Optional.empty();
+    ActorRef<NodeSupervisor.Command> node = cached
+        .orElseGet(() -> nodes.get(Math.floorMod(partition + attempt, nodes.size())));
     placed.put(new Attempt(stage.id(), partition, attempt), node);
     node.tell(new NodeSupervisor.ComputePartition(job.jobId(), stage.id(), partition, attempt,
         getContext().getSelf()));
@@ -149,6 +164,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     }
     ActorRef<NodeSupervisor.Command> node = placed.remove(new Attempt(msg.stageId(), msg.partition(),
         msg.attempt()));
+    services.placement().computed(run.stage, msg.partition(), node);
     if (run.stage.isShuffleMap()) {
       services.mapOutputs().registerMapOutput(run.stage.shuffleDependency().shuffleId(), run.stage.numPartitions(),
           msg.partition(), node, msg.value() instanceof long[] sizes ? sizes : null);
