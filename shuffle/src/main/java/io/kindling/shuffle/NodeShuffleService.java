@@ -212,6 +212,47 @@ public final class NodeShuffleService implements ShuffleService {
     return s.openBlock(shuffleId, mapPartition, reducePartition);
   }
 
+  /** One map output on this node: its shuffle, map partition and bytes per reduce partition. */
+  public record MapOutputInfo(int shuffleId, int mapPartition, long[] sizes) {}
+
+  /** Every map output committed on this node (a node leaving the cluster hands them over). */
+  public List<MapOutputInfo> mapOutputs() {
+    ShuffleStore s = store;
+    List<MapOutputInfo> infos = new ArrayList<>();
+    if (s != null) {
+      for (int shuffleId : s.shuffleIds()) {
+        for (int m : s.mapPartitions(shuffleId)) {
+          infos.add(new MapOutputInfo(shuffleId, m, s.sizes(shuffleId, m)));
+        }
+      }
+    }
+    return infos;
+  }
+
+  /**
+   * Stores a map output another node wrote: {@code numReducers} blocks, block {@code r} read from
+   * {@code blocks.apply(r)}; returns the bytes per reduce partition. Nothing is visible until all are copied.
+   */
+  public long[] importMapOutput(int shuffleId, int mapPartition, int numReducers,
+      java.util.function.IntFunction<InputStream> blocks) throws java.io.IOException {
+    MapOutputWriter out = store().newMapOutput(shuffleId, mapPartition, numReducers);
+    try {
+      byte[] buffer = new byte[64 << 10];
+      for (int r = 0; r < numReducers; r++) {
+        try (InputStream in = blocks.apply(r)) {
+          int n;
+          while ((n = in.read(buffer)) > 0) {
+            out.append(r, buffer, 0, n);
+          }
+        }
+      }
+      return out.commit();
+    } catch (java.io.IOException | RuntimeException | Error e) {
+      out.abort();
+      throw e;
+    }
+  }
+
   /** The size of what {@link #openBlock} returns, or -1 when that output is not here. */
   public long blockSize(int shuffleId, int mapPartition, int reducePartition) {
     ShuffleStore s = store;

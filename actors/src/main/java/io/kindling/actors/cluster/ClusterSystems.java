@@ -35,6 +35,8 @@ public final class ClusterSystems {
       // status that says why the member stopped (left, downed, could not join).
       m.put("akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "on");
       m.put("akka.coordinated-shutdown.exit-jvm", "off");
+      // Before leaving, a worker hands its data over to the others (WorkerAgent.HandOver).
+      m.put("akka.coordinated-shutdown.phases.before-cluster-shutdown.timeout", "60s");
     } else {
       // A driver is embedded in the user's JVM: never install hooks, exit the JVM, or keep it alive.
       embedded(m);

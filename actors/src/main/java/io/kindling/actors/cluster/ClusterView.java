@@ -33,8 +33,8 @@ import java.util.Set;
 public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   /** Messages a ClusterView handles. */
-  public sealed interface Command permits NodeAttached, GetMapOutputs, ReleaseShuffle, WorkersListed, MemberChanged,
-      ProxyReady, RetryAttach {}
+  public sealed interface Command permits NodeAttached, GetMapOutputs, ReleaseShuffle, Decommission,
+      MapOutputMoved, BlockMoved, WorkersListed, MemberChanged, ProxyReady, RetryAttach {}
 
   /** A worker's reply to {@code AttachSession}: the session's node there, and its shuffle server. */
   public record NodeAttached(String workerAddress, ActorRef<NodeSupervisor.Command> node,
@@ -57,6 +57,19 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   /** The session no longer needs shuffle {@code shuffleId}: every worker drops its outputs. */
   public record ReleaseShuffle(int shuffleId) implements Command {}
+
+  /**
+   * A worker is about to leave on purpose: it takes no new work of this session, and gets the workers to hand its
+   * map outputs and cached blocks over to (in a {@link WorkerAgent.HandOverTargets}).
+   */
+  public record Decommission(ActorRef<WorkerAgent.Command> replyTo) implements Command, ClusterMessage {}
+
+  /** A leaving worker's map output was copied to {@code toWorker}. */
+  public record MapOutputMoved(int shuffleId, int map, String toWorker, long[] sizes)
+      implements Command, ClusterMessage {}
+
+  /** A leaving worker's cached block was copied to {@code toWorker}. */
+  public record BlockMoved(int rddId, int partition, String toWorker) implements Command, ClusterMessage {}
 
   private record WorkersListed(Receptionist.Listing listing) implements Command {}
 
@@ -133,6 +146,9 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
         .onMessage(ProxyReady.class, this::onProxyReady)
         .onMessage(GetMapOutputs.class, this::onGetMapOutputs)
         .onMessage(ReleaseShuffle.class, this::onReleaseShuffle)
+        .onMessage(Decommission.class, this::onDecommission)
+        .onMessage(MapOutputMoved.class, this::onMapOutputMoved)
+        .onMessage(BlockMoved.class, this::onBlockMoved)
         .onMessage(MemberChanged.class, this::onMemberChanged)
         .onMessageEquals(RetryAttach.INSTANCE, this::onRetryAttach)
         .build();
@@ -187,6 +203,38 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     }
     msg.replyTo().tell(new MapOutputs(msg.shuffleId(), found));
     return this;
+  }
+
+  private Behavior<Command> onDecommission(Decommission msg) {
+    Address leaver = msg.replyTo().path().address();
+    leaving.add(leaver);
+    publish();
+    List<WorkerAgent.TargetWorker> targets = new ArrayList<>();
+    reachable.forEach((address, agent) -> {
+      Proxy proxy = proxies.get(address);
+      if (!leaving.contains(address) && proxy != null && proxy.front != null) {
+        targets.add(new WorkerAgent.TargetWorker(proxy.workerAddress, agent));
+      }
+    });
+    targets.sort(java.util.Comparator.comparing(WorkerAgent.TargetWorker::address));
+    msg.replyTo().tell(new WorkerAgent.HandOverTargets(getContext().getSelf(), targets));
+    return this;
+  }
+
+  private Behavior<Command> onMapOutputMoved(MapOutputMoved msg) {
+    frontOf(msg.toWorker()).ifPresent(front -> mapOutputs.moveOutput(msg.shuffleId(), msg.map(), front,
+        msg.sizes()));
+    return this;
+  }
+
+  private Behavior<Command> onBlockMoved(BlockMoved msg) {
+    frontOf(msg.toWorker()).ifPresent(front -> placement.moved(msg.rddId(), msg.partition(), front));
+    return this;
+  }
+
+  private java.util.Optional<ActorRef<NodeSupervisor.Command>> frontOf(String workerAddress) {
+    return proxies.values().stream().filter(p -> p.workerAddress.equals(workerAddress) && p.front != null)
+        .map(p -> p.front).findFirst();
   }
 
   private Behavior<Command> onReleaseShuffle(ReleaseShuffle msg) {

@@ -12,7 +12,15 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.typed.Cluster;
 import io.kindling.actors.node.NodeSupervisor;
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.PostStop;
+import akka.actor.typed.javadsl.Adapter;
+import io.kindling.engine.storage.BlockId;
+import io.kindling.engine.storage.OwnedBlock;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.storage.StorageLevel;
+import java.util.concurrent.CompletableFuture;
 import com.typesafe.config.Config;
 import io.kindling.engine.event.NodeEvents;
 import io.kindling.engine.fault.NodeFaults;
@@ -43,7 +51,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "kindling-worker");
 
   /** Messages a WorkerAgent handles. */
-  public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded {}
+  public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded, HandOver,
+      HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -62,6 +71,44 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   public record ReleaseShuffle(ActorRef<ClusterView.Command> owner, int shuffleId) implements Command, ClusterMessage {}
 
   private record SessionEnded(ActorRef<ClusterView.Command> owner) implements Command {}
+
+  /**
+   * Before this worker leaves: move every session's map outputs and cached blocks to the other workers, so that
+   * nothing is computed again; {@code replyTo} hears when done (or given up on).
+   */
+  record HandOver(ActorRef<Done> replyTo) implements Command {}
+
+  /** A worker that may receive a leaving worker's data. */
+  public record TargetWorker(String address, ActorRef<Command> agent) implements ClusterMessage {}
+
+  /** A session's answer to {@link ClusterView.Decommission}: where to move its data. */
+  public record HandOverTargets(ActorRef<ClusterView.Command> owner, List<TargetWorker> targets)
+      implements Command, ClusterMessage {
+    public HandOverTargets {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** Copy map output {@code map} of {@code shuffleId} of {@code owner}'s session from {@code source}, then ack. */
+  public record ImportMapOutput(ActorRef<ClusterView.Command> owner, int shuffleId, int map, long[] sizes,
+      ActorRef<ShuffleServer.Command> source, ActorRef<Command> replyTo) implements Command, ClusterMessage {}
+
+  /** Store a cached block of {@code owner}'s session ({@code block}: its Java-serialized lineage), then ack. */
+  public record ImportBlock(ActorRef<ClusterView.Command> owner, byte[] block, List<byte[]> chunks,
+      ActorRef<Command> replyTo) implements Command, ClusterMessage {
+    public ImportBlock {
+      chunks = List.copyOf(chunks);
+    }
+  }
+
+  /** One piece of a hand-over arrived (or could not be stored, and will be computed again when needed). */
+  public record HandOverAck(ActorRef<ClusterView.Command> owner, String what, boolean stored)
+      implements Command, ClusterMessage {}
+
+  private record TransfersStarted(ActorRef<ClusterView.Command> owner, int count, Throwable error)
+      implements Command {}
+
+  private enum HandOverTimedOut implements Command { INSTANCE }
 
   /** This worker's status: its address, cores, attached sessions, and the members as it sees them. */
   public record WorkerStatus(String address, int cores, List<String> sessions, List<MemberInfo> members)
@@ -97,13 +144,20 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** What a worker gives the sessions attached to it. */
   record Resources(ExecutorService compute, ExecutorService io, int cores, NodeSupervisor.RestartPolicy restarts,
-      Config config, ActorRef<BlockFetcher.Command> fetcher, FetchSettings fetch, String workerName) {}
+      Config config, ActorRef<BlockFetcher.Command> fetcher, FetchSettings fetch, String workerName,
+      long maximumMessageSize) {}
+
+  /** A hand-over that takes longer is given up on: the worker leaves, and what was not moved is recomputed. */
+  private static final java.time.Duration HAND_OVER_TIMEOUT = java.time.Duration.ofSeconds(50);
 
   private final Resources resources;
   private final Semaphore fetchBudget;
   private final AtomicLong streamIds = new AtomicLong();
   private final Map<ActorRef<ClusterView.Command>, Session> sessions = new HashMap<>();
   private int nextSession;
+  private ActorRef<Done> handOverReplyTo;
+  /** Per session being handed over: transfers started (-1 until known) and acknowledged. */
+  private final Map<ActorRef<ClusterView.Command>, int[]> handOvers = new HashMap<>();
 
   static Behavior<Command> create(Resources resources) {
     return Behaviors.setup(context -> new WorkerAgent(context, resources));
@@ -124,6 +178,13 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         .onMessage(GetStatus.class, this::onStatus)
         .onMessage(Leave.class, this::onLeave)
         .onMessage(ReleaseShuffle.class, this::onReleaseShuffle)
+        .onMessage(HandOver.class, this::onHandOver)
+        .onMessage(HandOverTargets.class, this::onHandOverTargets)
+        .onMessage(TransfersStarted.class, this::onTransfersStarted)
+        .onMessage(HandOverAck.class, this::onHandOverAck)
+        .onMessageEquals(HandOverTimedOut.INSTANCE, this::onHandOverTimedOut)
+        .onMessage(ImportMapOutput.class, this::onImportMapOutput)
+        .onMessage(ImportBlock.class, this::onImportBlock)
         .onSignal(PostStop.class, signal -> {
           sessions.values().forEach(Session::close);
           return this;
@@ -198,10 +259,163 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
     return this;
   }
 
+  /** Leaves through the shutdown sequence, whose first phases hand this worker's data over. */
   private Behavior<Command> onLeave(Leave msg) {
-    Cluster cluster = Cluster.get(getContext().getSystem());
-    cluster.manager().tell(akka.cluster.typed.Leave.create(cluster.selfMember().address()));
     msg.replyTo().tell(new LeaveStarted(selfAddress()));
+    CoordinatedShutdown.get(Adapter.toClassic(getContext().getSystem()))
+        .runAll(CoordinatedShutdown.clusterLeavingReason());
+    return this;
+  }
+
+  // ---------------------------------------------------------------- hand-over (this worker leaves)
+
+  private Behavior<Command> onHandOver(HandOver msg) {
+    if (handOverReplyTo != null || sessions.isEmpty()) {
+      msg.replyTo().tell(Done.getInstance());
+      return this;
+    }
+    handOverReplyTo = msg.replyTo();
+    for (ActorRef<ClusterView.Command> owner : sessions.keySet()) {
+      handOvers.put(owner, new int[] {-1, 0});
+      owner.tell(new ClusterView.Decommission(getContext().getSelf()));
+    }
+    getContext().scheduleOnce(HAND_OVER_TIMEOUT, getContext().getSelf(), HandOverTimedOut.INSTANCE);
+    return this;
+  }
+
+  /** Starts copying a session's data to its other workers, round robin; the copies are made by the receivers. */
+  private Behavior<Command> onHandOverTargets(HandOverTargets msg) {
+    Session session = sessions.get(msg.owner());
+    if (session == null || msg.targets().isEmpty()) {
+      return transfersStarted(msg.owner(), 0);
+    }
+    ActorRef<Command> self = getContext().getSelf();
+    List<TargetWorker> targets = msg.targets();
+    CompletableFuture<Integer> started = CompletableFuture.supplyAsync(() -> {
+      int n = 0;
+      for (NodeShuffleService.MapOutputInfo out : session.shuffle().mapOutputs()) {
+        targets.get(n++ % targets.size()).agent().tell(new ImportMapOutput(msg.owner(), out.shuffleId(),
+            out.mapPartition(), out.sizes(), session.server(), self));
+      }
+      for (BlockManager.BlockInfo info : session.blocks().blocks()) {
+        BlockManager.ExportedBlock exported = session.blocks().export(info.id()).orElse(null);
+        long bytes = exported == null ? 0 : exported.chunks().stream().mapToLong(c -> c.length).sum();
+        if (exported != null && bytes < resources.maximumMessageSize() - 64 * 1024) {
+          targets.get(n++ % targets.size()).agent().tell(new ImportBlock(msg.owner(),
+              writeBlock(exported.block()), exported.chunks(), self));
+        }
+      }
+      return n;
+    }, resources.compute());
+    getContext().pipeToSelf(started, (n, error) -> new TransfersStarted(msg.owner(), n == null ? 0 : n, error));
+    return this;
+  }
+
+  private Behavior<Command> onTransfersStarted(TransfersStarted msg) {
+    if (msg.error() != null) {
+      getContext().getLog().warn("Could not hand all data of a session over: {}", msg.error().toString());
+    }
+    return transfersStarted(msg.owner(), msg.count());
+  }
+
+  private Behavior<Command> transfersStarted(ActorRef<ClusterView.Command> owner, int count) {
+    int[] progress = handOvers.get(owner);
+    if (progress != null) {
+      progress[0] = count;
+    }
+    return checkHandOverDone();
+  }
+
+  private Behavior<Command> onHandOverAck(HandOverAck msg) {
+    int[] progress = handOvers.get(msg.owner());
+    if (progress != null) {
+      progress[1]++;
+    }
+    if (!msg.stored()) {
+      getContext().getLog().warn("{} could not be handed over; it will be computed again when needed", msg.what());
+    }
+    return checkHandOverDone();
+  }
+
+  private Behavior<Command> checkHandOverDone() {
+    boolean done = handOverReplyTo != null
+        && handOvers.values().stream().allMatch(p -> p[0] >= 0 && p[1] >= p[0]);
+    if (done) {
+      handOverReplyTo.tell(Done.getInstance());
+      handOvers.clear();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onHandOverTimedOut() {
+    if (handOverReplyTo != null && !handOvers.isEmpty()) {
+      getContext().getLog().warn("Handing data over took longer than {}; leaving anyway (what was not moved is "
+          + "computed again when needed)", HAND_OVER_TIMEOUT);
+      handOverReplyTo.tell(Done.getInstance());
+      handOvers.clear();
+    }
+    return this;
+  }
+
+  // ---------------------------------------------------------------- hand-over (another worker leaves)
+
+  private Behavior<Command> onImportMapOutput(ImportMapOutput msg) {
+    Session session = sessions.get(msg.owner());
+    String what = "map output " + msg.map() + " of shuffle " + msg.shuffleId();
+    if (session == null) {
+      msg.replyTo().tell(new HandOverAck(msg.owner(), what, false));
+      return this;
+    }
+    String self = selfAddress();
+    CompletableFuture.runAsync(() -> {
+      try {
+        long[] sizes = session.shuffle().importMapOutput(msg.shuffleId(), msg.map(), msg.sizes().length,
+            r -> new RemoteBlockStream(resources.fetcher(), msg.source(), resources.fetch(), fetchBudget,
+                streamIds.incrementAndGet(), msg.shuffleId(), msg.map(), r, msg.sizes()[r]));
+        msg.owner().tell(new ClusterView.MapOutputMoved(msg.shuffleId(), msg.map(), self, sizes));
+        msg.replyTo().tell(new HandOverAck(msg.owner(), what, true));
+      } catch (Exception | Error e) {
+        msg.replyTo().tell(new HandOverAck(msg.owner(), what + " (" + e + ")", false));
+      }
+    }, resources.compute());
+    return this;
+  }
+
+  /** A block's identity and lineage, as Java-serialized bytes (its lineage is user closures). */
+  private static byte[] writeBlock(OwnedBlock b) {
+    return JavaBytes.write(new Object[] {b.id().rddId(), b.id().partition(), b.level(), b.generation(), b.node(),
+        new HashMap<>(b.persisted())});
+  }
+
+  @SuppressWarnings("unchecked")
+  private static OwnedBlock readBlock(byte[] bytes) {
+    Object[] f = (Object[]) JavaBytes.read(bytes);
+    return new OwnedBlock(new BlockId((Integer) f[0], (Integer) f[1]), (StorageLevel) f[2], (Long) f[3],
+        (LineageNode<?>) f[4], (Map<Integer, StorageLevel>) f[5]);
+  }
+
+  private Behavior<Command> onImportBlock(ImportBlock msg) {
+    Session session = sessions.get(msg.owner());
+    if (session == null) {
+      msg.replyTo().tell(new HandOverAck(msg.owner(), "a cached block", false));
+      return this;
+    }
+    String self = selfAddress();
+    CompletableFuture.runAsync(() -> {
+      String what = "a cached block";
+      try {
+        // On a compute thread: the block's lineage holds the application's classes.
+        OwnedBlock block = readBlock(msg.block());
+        what = "cached block " + block.id();
+        boolean stored = session.blocks().importBlock(new BlockManager.ExportedBlock(block, msg.chunks()));
+        if (stored) {
+          msg.owner().tell(new ClusterView.BlockMoved(block.id().rddId(), block.id().partition(), self));
+        }
+        msg.replyTo().tell(new HandOverAck(msg.owner(), what, stored));
+      } catch (RuntimeException | Error e) {
+        msg.replyTo().tell(new HandOverAck(msg.owner(), what + " (" + e + ")", false));
+      }
+    }, resources.compute());
     return this;
   }
 

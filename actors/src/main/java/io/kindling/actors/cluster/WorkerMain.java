@@ -3,6 +3,7 @@ package io.kindling.actors.cluster;
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
@@ -87,20 +88,47 @@ public final class WorkerMain implements AutoCloseable {
     ExecutorService executor = new ClassLoaderExecutor(pool.executor(), loader);
     FetchSettings fetch = FetchSettings.from(config, ClusterSystems.maximumMessageSize(settings));
     String workerName = "worker-" + (settings.port() > 0 ? settings.port() : ProcessHandle.current().pid());
+    CompletableFuture<ActorRef<WorkerAgent.Command>> agentRef = new CompletableFuture<>();
     try {
       ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(context -> {
         // Chunks of fetched shuffle blocks arrive here: /user/fetcher is a large-message destination.
         ActorRef<BlockFetcher.Command> fetcher = context.spawn(BlockFetcher.create(), "fetcher");
-        context.spawn(WorkerAgent.create(new WorkerAgent.Resources(executor, io.executor(), cores,
-            RuntimeConfig.restarts(config), config, fetcher, fetch, workerName)), "agent");
+        ActorRef<WorkerAgent.Command> agent = context.spawn(WorkerAgent.create(new WorkerAgent.Resources(executor,
+            io.executor(), cores, RuntimeConfig.restarts(config), config, fetcher, fetch, workerName,
+            ClusterSystems.maximumMessageSize(settings))), "agent");
+        agentRef.complete(agent);
         return Behaviors.empty();
       }), settings.systemName(), akka);
-      return new WorkerMain(system, pool, io, cores);
+      WorkerMain started = new WorkerMain(system, pool, io, cores);
+      started.handOverBeforeLeaving(agentRef);
+      return started;
     } catch (RuntimeException e) {
       pool.close();
       io.close();
       throw e;
     }
+  }
+
+  /**
+   * Leaving on purpose ({@code kindling leave}, SIGTERM), the worker first hands its map outputs and cached blocks
+   * over to the other workers; not when it was downed or never joined, when there is no one to hand them to.
+   */
+  private void handOverBeforeLeaving(CompletableFuture<ActorRef<WorkerAgent.Command>> agentRef) {
+    akka.actor.ActorSystem classic = Adapter.toClassic(system);
+    CoordinatedShutdown.get(classic).addTask(CoordinatedShutdown.PhaseBeforeClusterShutdown(), "kindling-hand-over",
+        () -> {
+          Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(classic).getShutdownReason();
+          akka.cluster.MemberStatus status = akka.cluster.Cluster.get(classic).selfMember().status();
+          boolean member = status == akka.cluster.MemberStatus.up() || status == akka.cluster.MemberStatus.leaving();
+          boolean downed = reason.isPresent() && (reason.get().equals(CoordinatedShutdown.clusterDowningReason())
+              || reason.get().equals(CoordinatedShutdown.clusterJoinUnsuccessfulReason()));
+          ActorRef<WorkerAgent.Command> agent = agentRef.getNow(null);
+          if (!member || downed || agent == null) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+          }
+          return AskPattern.<WorkerAgent.Command, Done>ask(agent, WorkerAgent.HandOver::new,
+              java.time.Duration.ofSeconds(55), system.scheduler());
+        });
   }
 
   /** Application classes (user functions, their records) resolve through {@code jars}, then the classpath. */

@@ -57,6 +57,11 @@ public final class CachePlacement {
     }
   }
 
+  /** The cached block of {@code partition} of dataset {@code rddId} now lives on {@code node}. */
+  public void moved(int rddId, int partition, ActorRef<NodeSupervisor.Command> node) {
+    owners.put(key(rddId, partition), node);
+  }
+
   /** {@code node} left: its blocks are gone. */
   public void removeNode(ActorRef<NodeSupervisor.Command> node) {
     owners.values().removeIf(node::equals);

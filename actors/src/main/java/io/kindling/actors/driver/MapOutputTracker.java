@@ -84,6 +84,18 @@ public final class MapOutputTracker {
     }
   }
 
+  /** Map output {@code map} of {@code shuffleId} now lives on {@code node} (moved there by a leaving node). */
+  public void moveOutput(int shuffleId, int map, ActorRef<NodeSupervisor.Command> node, long[] sizes) {
+    Shuffle s = shuffles.get(shuffleId);
+    if (s != null) {
+      synchronized (s) {
+        if (map < s.outputs.length) {
+          s.outputs[map] = new MapOutput(node, sizes);
+        }
+      }
+    }
+  }
+
   /** Forgets one map output (a reduce task could not fetch it). */
   public void removeOutput(int shuffleId, int map) {
     Shuffle s = shuffles.get(shuffleId);

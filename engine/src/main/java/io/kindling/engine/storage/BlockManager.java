@@ -33,6 +33,8 @@ public final class BlockManager implements AutoCloseable {
   private final Map<BlockId, BlockInfo> index = new ConcurrentHashMap<>();
   private final Map<BlockId, MemoryBlock> memory = new ConcurrentHashMap<>();
   private final Map<BlockId, RecomputeCause> lost = new ConcurrentHashMap<>();
+  /** The lineage of each block stored, for handing it over to another node (cluster mode). */
+  private final Map<BlockId, OwnedBlock> lineage = new ConcurrentHashMap<>();
   private final AtomicLong generations = new AtomicLong();
   private final Object lock = new Object();
   // Guarded by lock: every block in least-recently-used order, and the bytes each level holds.
@@ -222,7 +224,53 @@ public final class BlockManager implements AutoCloseable {
       removeData(info);
       return;
     }
-    owners.stored(new OwnedBlock(info.id(), info.level(), info.generation(), node, persisted));
+    OwnedBlock owned = new OwnedBlock(info.id(), info.level(), info.generation(), node, persisted);
+    lineage.put(info.id(), owned);
+    owners.stored(owned);
+  }
+
+  /** A block as it moves to another node: its lineage and its elements as verified chunks. */
+  public record ExportedBlock(OwnedBlock block, List<byte[]> chunks) {
+    public ExportedBlock {
+      requireNonNull(block, "block is null");
+      chunks = List.copyOf(chunks);
+    }
+  }
+
+  /**
+   * Block {@code id} encoded for another node (a node leaving the cluster hands its blocks over), or empty when
+   * it is not here (anymore) or fails its checksum.
+   */
+  public Optional<ExportedBlock> export(BlockId id) {
+    BlockInfo info = index.get(id);
+    OwnedBlock owned = lineage.get(id);
+    if (info == null || owned == null || owned.generation() != info.generation()) {
+      return Optional.empty();
+    }
+    Iterator<Object> values = read(id);
+    if (values == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ExportedBlock(owned, serialized.codec().encode(values, settings.chunkBytes()).chunks()));
+  }
+
+  /**
+   * Stores a block another node exported, at its level, as if computed here; false when a chunk fails its
+   * checksum (nothing is stored then).
+   */
+  public boolean importBlock(ExportedBlock exported) {
+    BlockCodec codec = serialized.codec();
+    for (byte[] chunk : exported.chunks()) {
+      if (!codec.verify(chunk)) {
+        return false;
+      }
+    }
+    OwnedBlock b = exported.block();
+    Iterator<Object> values = store(b.id(), b.level(), codec.decode(exported.chunks()), b.node(), b.persisted());
+    while (values.hasNext()) {
+      values.next();
+    }
+    return contains(b.id());
   }
 
   // ---------------------------------------------------------------- capacity and eviction

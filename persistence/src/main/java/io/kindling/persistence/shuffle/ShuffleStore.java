@@ -71,6 +71,12 @@ public final class ShuffleStore implements AutoCloseable {
     return true;
   }
 
+  /** The committed map partitions of {@code shuffleId}, ascending. */
+  public int[] mapPartitions(int shuffleId) {
+    Map<Integer, MapOutput> maps = outputs.get(shuffleId);
+    return maps == null ? new int[0] : maps.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
   /** True when map partition {@code mapPartition} of {@code shuffleId} is committed. */
   public boolean hasMapOutput(int shuffleId, int mapPartition) {
     Map<Integer, MapOutput> maps = outputs.get(shuffleId);
