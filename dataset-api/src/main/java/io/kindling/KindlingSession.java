@@ -129,6 +129,16 @@ public final class KindlingSession implements AutoCloseable {
 
   // ---------------------------------------------------------------- information and lifecycle
 
+  /**
+   * Cluster mode: moves cached partitions between workers so that each holds about as many, for instance onto
+   * workers that joined after the data was cached (set {@code kindling.cluster.rebalance-cached-on-join} to do it
+   * whenever one joins). Nothing is recomputed; the call returns when the blocks have moved. Local mode: nothing
+   * to do.
+   */
+  public void rebalance() {
+    context.backend("rebalance").rebalance();
+  }
+
   /** Default partition count: {@code kindling.default-parallelism}, else the number of local cores. */
   public int defaultParallelism() {
     return context.settings().defaultParallelism();

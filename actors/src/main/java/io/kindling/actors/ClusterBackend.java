@@ -92,7 +92,8 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";
     this.system = ActorSystem.create(Behaviors.setup(ctx -> {
-      viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs, placement), "view"));
+      viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs, placement,
+          config.getBoolean("kindling.cluster.rebalance-cached-on-join")), "view"));
       // Job actors are children of /user/driver, a large-message destination (see reference.conf).
       driverRef.complete(ctx.spawn(SessionDriver.create(services), "driver"));
       return Behaviors.empty();
@@ -187,6 +188,15 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     if (blocking) {
       SessionContext.await(CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)));
     }
+  }
+
+  @Override
+  public void rebalance() {
+    if (closed.get()) {
+      return;
+    }
+    SessionContext.await(AskPattern.<ClusterView.Command, Done>ask(view, ClusterView.Rebalance::new,
+        Duration.ofSeconds(90), system.scheduler()).toCompletableFuture());
   }
 
   @Override

@@ -20,6 +20,12 @@ public interface ExecutionBackend extends AutoCloseable {
    */
   default void releaseShuffle(int shuffleId) {}
 
+  /**
+   * Moves cached blocks between nodes so that each holds about as many (cluster mode, e.g. onto workers that
+   * joined); returns when the moves are done. A backend with one node has nothing to do.
+   */
+  default void rebalance() {}
+
   /** File sources and sinks. */
   DataIo io();
 

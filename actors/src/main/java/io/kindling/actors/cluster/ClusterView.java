@@ -1,5 +1,6 @@
 package io.kindling.actors.cluster;
 
+import akka.Done;
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
@@ -34,7 +35,8 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   /** Messages a ClusterView handles. */
   public sealed interface Command permits NodeAttached, GetMapOutputs, ReleaseShuffle, Decommission,
-      MapOutputMoved, BlockMoved, WorkersListed, MemberChanged, ProxyReady, RetryAttach {}
+      MapOutputMoved, BlockMoved, Rebalance, RebalanceTimedOut, WorkersListed, MemberChanged, ProxyReady,
+      RetryAttach {}
 
   /** A worker's reply to {@code AttachSession}: the session's node there, and its shuffle server. */
   public record NodeAttached(String workerAddress, ActorRef<NodeSupervisor.Command> node,
@@ -71,6 +73,11 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   /** A leaving worker's cached block was copied to {@code toWorker}. */
   public record BlockMoved(int rddId, int partition, String toWorker) implements Command, ClusterMessage {}
 
+  /** Move cached blocks so that every worker holds about as many; {@code replyTo} (if any) hears when done. */
+  public record Rebalance(ActorRef<Done> replyTo) implements Command {}
+
+  private record RebalanceTimedOut(long round) implements Command {}
+
   private record WorkersListed(Receptionist.Listing listing) implements Command {}
 
   private record MemberChanged(ClusterEvent.MemberEvent event) implements Command {}
@@ -78,6 +85,9 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   private record ProxyReady(Address address, ActorRef<NodeSupervisor.Command> front) implements Command {}
 
   private enum RetryAttach implements Command { INSTANCE }
+
+  /** A rebalance whose moves are not all done after this long is given up on (the blocks stay put). */
+  private static final Duration REBALANCE_TIMEOUT = Duration.ofSeconds(60);
 
   /** An unanswered attach is sent again after this long (the worker may still have been joining). */
   private static final Duration ATTACH_RETRY = Duration.ofSeconds(2);
@@ -88,10 +98,12 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     final int cores;
     final ActorRef<RemoteNode.Command> remote;
     final ActorRef<ShuffleServer.Command> shuffleServer;
+    final Address address;
     ActorRef<NodeSupervisor.Command> front;
 
-    Proxy(String workerAddress, int cores, ActorRef<RemoteNode.Command> remote,
+    Proxy(Address address, String workerAddress, int cores, ActorRef<RemoteNode.Command> remote,
         ActorRef<ShuffleServer.Command> shuffleServer) {
+      this.address = address;
       this.workerAddress = workerAddress;
       this.cores = cores;
       this.remote = remote;
@@ -110,16 +122,22 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   private final Set<Address> leaving = new HashSet<>();
   private final Set<Address> removed = new HashSet<>();
   private int nextProxy;
+  private final boolean rebalanceOnJoin;
+  /** Blocks being moved by a rebalance, {rddId, partition} as a key, to the worker that gives them up. */
+  private final Map<Long, ActorRef<WorkerAgent.Command>> moving = new HashMap<>();
+  private final List<ActorRef<Done>> rebalanceWaiters = new ArrayList<>();
+  private long rebalanceRound;
 
   public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs,
-      CachePlacement placement) {
+      CachePlacement placement, boolean rebalanceOnJoin) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new ClusterView(context, timers, sessionName, live, mapOutputs, placement)));
+        new ClusterView(context, timers, sessionName, live, mapOutputs, placement, rebalanceOnJoin)));
   }
 
   private ClusterView(ActorContext<Command> context, TimerScheduler<Command> timers, String sessionName,
-      LiveNodes live, MapOutputTracker mapOutputs, CachePlacement placement) {
+      LiveNodes live, MapOutputTracker mapOutputs, CachePlacement placement, boolean rebalanceOnJoin) {
     super(context);
+    this.rebalanceOnJoin = rebalanceOnJoin;
     this.placement = placement;
     this.sessionName = sessionName;
     this.live = live;
@@ -149,6 +167,8 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
         .onMessage(Decommission.class, this::onDecommission)
         .onMessage(MapOutputMoved.class, this::onMapOutputMoved)
         .onMessage(BlockMoved.class, this::onBlockMoved)
+        .onMessage(Rebalance.class, this::onRebalance)
+        .onMessage(RebalanceTimedOut.class, this::onRebalanceTimedOut)
         .onMessage(MemberChanged.class, this::onMemberChanged)
         .onMessageEquals(RetryAttach.INSTANCE, this::onRetryAttach)
         .build();
@@ -177,7 +197,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     ActorRef<Command> self = getContext().getSelf();
     ActorRef<RemoteNode.Command> remote = getContext().spawn(RemoteNode.create(msg.workerAddress(), msg.node(),
         lineage, front -> self.tell(new ProxyReady(address, front))), "node-" + (++nextProxy));
-    proxies.put(address, new Proxy(msg.workerAddress(), msg.cores(), remote, msg.shuffleServer()));
+    proxies.put(address, new Proxy(address, msg.workerAddress(), msg.cores(), remote, msg.shuffleServer()));
     return this;
   }
 
@@ -187,6 +207,9 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
       proxy.front = msg.front();
       byFront.put(msg.front(), proxy);
       publish();
+      if (rebalanceOnJoin && live.size() > 1) {
+        getContext().getSelf().tell(new Rebalance(null));
+      }
     }
     return this;
   }
@@ -229,7 +252,85 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   private Behavior<Command> onBlockMoved(BlockMoved msg) {
     frontOf(msg.toWorker()).ifPresent(front -> placement.moved(msg.rddId(), msg.partition(), front));
+    ActorRef<WorkerAgent.Command> source = moving.remove(blockKey(msg.rddId(), msg.partition()));
+    if (source != null) {
+      // The copy is in place: the worker that gave the block up drops its own.
+      source.tell(new WorkerAgent.DropBlock(getContext().getSelf(), msg.rddId(), msg.partition()));
+      if (moving.isEmpty()) {
+        rebalanceFinished();
+      }
+    }
     return this;
+  }
+
+  /**
+   * Plans moves of cached blocks from the workers holding the most to those holding the fewest, until no two
+   * differ by more than one, and starts them: the giving worker sends each block to the receiving one.
+   */
+  private Behavior<Command> onRebalance(Rebalance msg) {
+    if (msg.replyTo() != null) {
+      rebalanceWaiters.add(msg.replyTo());
+    }
+    if (!moving.isEmpty()) {
+      return this;
+    }
+    Map<ActorRef<NodeSupervisor.Command>, List<int[]>> held = new HashMap<>();
+    for (LiveNodes.WorkerNode node : live.snapshot()) {
+      held.put(node.node(), new ArrayList<>());
+    }
+    placement.blocksByNode().forEach((node, blocks) -> {
+      if (held.containsKey(node)) {
+        held.get(node).addAll(blocks);
+      }
+    });
+    while (held.size() > 1) {
+      ActorRef<NodeSupervisor.Command> most = null;
+      ActorRef<NodeSupervisor.Command> fewest = null;
+      for (Map.Entry<ActorRef<NodeSupervisor.Command>, List<int[]>> e : held.entrySet()) {
+        if (most == null || e.getValue().size() > held.get(most).size()) {
+          most = e.getKey();
+        }
+        if (fewest == null || e.getValue().size() < held.get(fewest).size()) {
+          fewest = e.getKey();
+        }
+      }
+      if (held.get(most).size() - held.get(fewest).size() <= 1) {
+        break;
+      }
+      int[] block = held.get(most).remove(held.get(most).size() - 1);
+      held.get(fewest).add(block);
+      ActorRef<WorkerAgent.Command> from = reachable.get(byFront.get(most).address);
+      ActorRef<WorkerAgent.Command> to = reachable.get(byFront.get(fewest).address);
+      if (from != null && to != null) {
+        moving.put(blockKey(block[0], block[1]), from);
+        from.tell(new WorkerAgent.MoveBlock(getContext().getSelf(), block[0], block[1], to));
+      }
+    }
+    if (moving.isEmpty()) {
+      rebalanceFinished();
+    } else {
+      getContext().scheduleOnce(REBALANCE_TIMEOUT, getContext().getSelf(), new RebalanceTimedOut(++rebalanceRound));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRebalanceTimedOut(RebalanceTimedOut msg) {
+    if (msg.round() == rebalanceRound && !moving.isEmpty()) {
+      getContext().getLog().warn("{} cached blocks did not move within {}; they stay where they are",
+          moving.size(), REBALANCE_TIMEOUT);
+      moving.clear();
+      rebalanceFinished();
+    }
+    return this;
+  }
+
+  private void rebalanceFinished() {
+    rebalanceWaiters.forEach(w -> w.tell(Done.getInstance()));
+    rebalanceWaiters.clear();
+  }
+
+  private static long blockKey(int rddId, int partition) {
+    return ((long) rddId << 32) | (partition & 0xffffffffL);
   }
 
   private java.util.Optional<ActorRef<NodeSupervisor.Command>> frontOf(String workerAddress) {

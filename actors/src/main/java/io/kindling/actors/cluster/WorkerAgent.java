@@ -52,7 +52,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** Messages a WorkerAgent handles. */
   public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded, HandOver,
-      HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut {}
+      HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut, MoveBlock,
+      DropBlock {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -103,6 +104,14 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** One piece of a hand-over arrived (or could not be stored, and will be computed again when needed). */
   public record HandOverAck(ActorRef<ClusterView.Command> owner, String what, boolean stored)
+      implements Command, ClusterMessage {}
+
+  /** Send the cached block {@code (rddId, partition)} of {@code owner}'s session to {@code to} (a rebalance). */
+  public record MoveBlock(ActorRef<ClusterView.Command> owner, int rddId, int partition, ActorRef<Command> to)
+      implements Command, ClusterMessage {}
+
+  /** The block moved: drop this worker's copy. */
+  public record DropBlock(ActorRef<ClusterView.Command> owner, int rddId, int partition)
       implements Command, ClusterMessage {}
 
   private record TransfersStarted(ActorRef<ClusterView.Command> owner, int count, Throwable error)
@@ -185,6 +194,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         .onMessageEquals(HandOverTimedOut.INSTANCE, this::onHandOverTimedOut)
         .onMessage(ImportMapOutput.class, this::onImportMapOutput)
         .onMessage(ImportBlock.class, this::onImportBlock)
+        .onMessage(MoveBlock.class, this::onMoveBlock)
+        .onMessage(DropBlock.class, this::onDropBlock)
         .onSignal(PostStop.class, signal -> {
           sessions.values().forEach(Session::close);
           return this;
@@ -378,6 +389,27 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         msg.replyTo().tell(new HandOverAck(msg.owner(), what + " (" + e + ")", false));
       }
     }, resources.compute());
+    return this;
+  }
+
+  private Behavior<Command> onMoveBlock(MoveBlock msg) {
+    Session session = sessions.get(msg.owner());
+    if (session == null) {
+      return this;
+    }
+    ActorRef<Command> self = getContext().getSelf();
+    CompletableFuture.runAsync(() -> session.blocks().export(new BlockId(msg.rddId(), msg.partition()))
+        .filter(b -> b.chunks().stream().mapToLong(c -> c.length).sum() < resources.maximumMessageSize() - 65536)
+        .ifPresent(b -> msg.to().tell(new ImportBlock(msg.owner(), writeBlock(b.block()), b.chunks(), self))),
+        resources.compute());
+    return this;
+  }
+
+  private Behavior<Command> onDropBlock(DropBlock msg) {
+    Session session = sessions.get(msg.owner());
+    if (session != null) {
+      session.blocks().drop(new BlockId(msg.rddId(), msg.partition()), null, true);
+    }
     return this;
   }
 

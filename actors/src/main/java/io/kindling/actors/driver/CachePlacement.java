@@ -62,6 +62,14 @@ public final class CachePlacement {
     owners.put(key(rddId, partition), node);
   }
 
+  /** The cached blocks each node holds, as {@code {rddId, partition}} pairs. */
+  public Map<ActorRef<NodeSupervisor.Command>, List<int[]>> blocksByNode() {
+    Map<ActorRef<NodeSupervisor.Command>, List<int[]>> byNode = new java.util.HashMap<>();
+    owners.forEach((key, node) -> byNode.computeIfAbsent(node, n -> new ArrayList<>())
+        .add(new int[] {(int) (key >>> 32), (int) (long) key}));
+    return byNode;
+  }
+
   /** {@code node} left: its blocks are gone. */
   public void removeNode(ActorRef<NodeSupervisor.Command> node) {
     owners.values().removeIf(node::equals);

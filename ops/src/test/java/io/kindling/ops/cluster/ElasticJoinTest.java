@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kindling.KindlingSession;
 import io.kindling.Tuple2;
 import io.kindling.actors.cluster.ClusterSession;
+import io.kindling.rdd.RDD;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +68,57 @@ class ElasticJoinTest {
       assertThat(result.get(180, TimeUnit.SECONDS)).isEqualTo(expected);
       Set<Long> pids = reducePids(dir);
       assertThat(pids).contains(joiner.process().pid());
+    }
+  }
+
+  @Test
+  void rebalance_movesCachedBlocksOntoAJoinedWorker_withoutRecomputing(@TempDir Path dir) throws Exception {
+    cluster = LocalCluster.start("rebalance", 2, Map.of(), 2);
+    String marks = dir.toString();
+    List<Integer> data = IntStream.range(0, 800).boxed().toList();
+    try (KindlingSession session = cluster.session("rebalance", 2).create()) {
+      RDD<Integer> cached = session.parallelize(data, PARTITIONS)
+          .mapPartitionsWithIndex((p, it) -> {
+            markAs("cache", p, marks);
+            return it;
+          })
+          .cache();
+      assertThat(cached.count()).isEqualTo(800);
+
+      LocalCluster.Worker joiner = cluster.startWorker();
+      awaitSessionWorkers(session, 3);
+      session.rebalance();
+
+      List<Integer> back = cached.mapPartitionsWithIndex((p, it) -> {
+        markAs("read", p, marks);
+        return it;
+      }).collect();
+      assertThat(back).isEqualTo(data);
+      assertThat(pids(dir, "cache")).hasSize(2).doesNotContain(joiner.process().pid());
+      assertThat(count(dir, "cache")).as("cached partitions computed").isEqualTo(PARTITIONS);
+      assertThat(pids(dir, "read")).contains(joiner.process().pid());
+    }
+  }
+
+  private static void markAs(String tag, int partition, String marks) {
+    try {
+      Files.createFile(Path.of(marks, tag + "-" + partition + "-" + ProcessHandle.current().pid() + "-"
+          + System.nanoTime()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Set<Long> pids(Path dir, String tag) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(tag + "-"))
+          .map(n -> Long.parseLong(n.split("-")[2])).collect(Collectors.toSet());
+    }
+  }
+
+  private static long count(Path dir, String tag) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(tag + "-")).count();
     }
   }
 
