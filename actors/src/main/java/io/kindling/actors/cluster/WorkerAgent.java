@@ -119,9 +119,12 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   private enum HandOverTimedOut implements Command { INSTANCE }
 
-  /** This worker's status: its address, cores, attached sessions, and the members as it sees them. */
-  public record WorkerStatus(String address, int cores, List<String> sessions, List<MemberInfo> members)
-      implements ClusterMessage {
+  /**
+   * This worker's status: its address, cores, attached sessions, the cached blocks (and their bytes) and map
+   * outputs it holds for them, and the members as it sees them.
+   */
+  public record WorkerStatus(String address, int cores, List<String> sessions, int cachedBlocks, long cachedBytes,
+      int mapOutputs, List<MemberInfo> members) implements ClusterMessage {
     public WorkerStatus {
       sessions = List.copyOf(sessions);
       members = List.copyOf(members);
@@ -265,8 +268,18 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
       members.add(new MemberInfo(m.address().toString(), m.status().toString(), List.copyOf(m.getRoles()).stream()
           .filter(r -> !r.startsWith("dc-")).sorted().toList(), !state.getUnreachable().contains(m)));
     }
+    int blocks = 0;
+    long bytes = 0;
+    int outputs = 0;
+    for (Session session : sessions.values()) {
+      for (BlockManager.BlockInfo info : session.blocks().blocks()) {
+        blocks++;
+        bytes += info.bytes();
+      }
+      outputs += session.shuffle().mapOutputs().size();
+    }
     msg.replyTo().tell(new WorkerStatus(selfAddress(), resources.cores(),
-        sessions.values().stream().map(Session::name).sorted().toList(), members));
+        sessions.values().stream().map(Session::name).sorted().toList(), blocks, bytes, outputs, members));
     return this;
   }
 

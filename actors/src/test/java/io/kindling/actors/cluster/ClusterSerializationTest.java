@@ -84,7 +84,7 @@ class ClusterSerializationTest {
     ActorRef<WorkerAgent.LeaveStarted> leaveProbe = probe();
     assertThat(viaJackson(new WorkerAgent.Leave(leaveProbe))).isEqualTo(new WorkerAgent.Leave(leaveProbe));
     WorkerAgent.WorkerStatus status = new WorkerAgent.WorkerStatus("akka://kindling@127.0.0.1:2552", 2,
-        List.of("wc (session-1)"), List.of(new WorkerAgent.MemberInfo("akka://kindling@127.0.0.1:2552", "Up",
+        List.of("wc (session-1)"), 3, 4096L, 5, List.of(new WorkerAgent.MemberInfo("akka://kindling@127.0.0.1:2552", "Up",
             List.of("worker"), true)));
     assertThat(viaJackson(status)).isEqualTo(status);
     assertThat(viaJackson(new WorkerAgent.LeaveStarted("akka://kindling@127.0.0.1:2552")))
@@ -119,6 +119,36 @@ class ClusterSerializationTest {
     assertThat(viaJackson(new WorkerAgent.ReleaseShuffle(view, 3))).isEqualTo(new WorkerAgent.ReleaseShuffle(view, 3));
     JobActor.FetchFailed failed = new JobActor.FetchFailed(2, 1, 0, 3, 5, "worker left");
     assertThat(viaJackson(failed)).isEqualTo(failed);
+  }
+
+  @Test
+  void handOverAndRebalanceMessages_roundTrip() {
+    ActorRef<WorkerAgent.Command> agent = probe();
+    ActorRef<ClusterView.Command> view = probe();
+    ActorRef<ShuffleServer.Command> server = probe();
+    assertThat(viaJackson(new ClusterView.Decommission(agent))).isEqualTo(new ClusterView.Decommission(agent));
+    WorkerAgent.HandOverTargets targets = new WorkerAgent.HandOverTargets(view,
+        List.of(new WorkerAgent.TargetWorker("akka://kindling@127.0.0.1:2553", agent)));
+    assertThat(viaJackson(targets)).isEqualTo(targets);
+    WorkerAgent.ImportMapOutput importOutput = viaJackson(new WorkerAgent.ImportMapOutput(view, 1, 2,
+        new long[] {10, 0, 7}, server, agent));
+    assertThat(importOutput.sizes()).containsExactly(10, 0, 7);
+    assertThat(importOutput.source()).isEqualTo(server);
+    WorkerAgent.ImportBlock importBlock = viaJackson(new WorkerAgent.ImportBlock(view, new byte[] {1, 2},
+        List.of(new byte[] {3}, new byte[] {4, 5}), agent));
+    assertThat(importBlock.block()).containsExactly(1, 2);
+    assertThat(importBlock.chunks()).hasSize(2);
+    assertThat(importBlock.chunks().get(1)).containsExactly(4, 5);
+    WorkerAgent.HandOverAck ack = new WorkerAgent.HandOverAck(view, "map output 2 of shuffle 1", true);
+    assertThat(viaJackson(ack)).isEqualTo(ack);
+    assertThat(viaJackson(new WorkerAgent.MoveBlock(view, 3, 4, agent)))
+        .isEqualTo(new WorkerAgent.MoveBlock(view, 3, 4, agent));
+    assertThat(viaJackson(new WorkerAgent.DropBlock(view, 3, 4))).isEqualTo(new WorkerAgent.DropBlock(view, 3, 4));
+    ClusterView.MapOutputMoved moved = viaJackson(new ClusterView.MapOutputMoved(1, 2, "akka://k@h:1",
+        new long[] {5}));
+    assertThat(moved.sizes()).containsExactly(5);
+    assertThat(viaJackson(new ClusterView.BlockMoved(3, 4, "akka://k@h:1")))
+        .isEqualTo(new ClusterView.BlockMoved(3, 4, "akka://k@h:1"));
   }
 
   @Test

@@ -159,7 +159,7 @@ class TcpClusterTest {
     for (LocalCluster.Worker w : cluster.workers().subList(0, WORKERS)) {
       assertThat(text).contains(w.akkaAddress());
     }
-    assertThat(text).contains("driver").contains("tcp-test");
+    assertThat(text).contains("driver").contains("tcp-test").contains("BLOCKS").contains("MAP-OUTPUTS");
   }
 
   @Test
