@@ -5,7 +5,13 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import io.kindling.KindlingException;
+import akka.actor.typed.ActorRefResolver;
+import io.kindling.actors.cluster.ClusterLinks;
 import io.kindling.actors.cluster.LiveNodes;
+import io.kindling.actors.cluster.SeedNode;
+import io.kindling.actors.cluster.WorkerAgent;
+import java.util.ArrayList;
+import java.util.List;
 import io.kindling.actors.node.NodeSupervisor;
 import io.kindling.chaos.FaultSchedule;
 import io.kindling.spi.FaultInjection;
@@ -17,14 +23,16 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code session.faults()} in cluster mode: each request goes to the session's node on every live worker, which
- * fires it at once on what it holds or arms it; the call returns when every worker has done so. Random fault
- * schedules are not shipped to workers yet.
+ * fires it at once on what it holds or arms it; the call returns when every worker has done so. Node faults
+ * kill a worker JVM or cut links (through the workers' agents). Random fault schedules are not shipped to
+ * workers yet.
  */
 final class ClusterFaults implements FaultInjection {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final ActorSystem<?> system;
   private final LiveNodes live;
+  private final List<List<String>> cut = new ArrayList<>();
 
   ClusterFaults(ActorSystem<?> system, LiveNodes live) {
     this.system = system;
@@ -61,5 +69,50 @@ final class ClusterFaults implements FaultInjection {
   @Override
   public void clear() {
     // Nothing is scheduled on workers; armed one-shot faults fire or expire with their job.
+  }
+
+  @Override
+  public boolean supportsNodeFaults() {
+    return true;
+  }
+
+  @Override
+  public void killNode(String address) {
+    agent(address).tell(WorkerAgent.Halt.INSTANCE);
+  }
+
+  /** Cuts {@code a}–{@code b} at both ends; an end that is this session's own member is cut here. */
+  @Override
+  public synchronized void partitionNetwork(String a, String b) {
+    String first = ClusterFaults.normalize(system, a);
+    String second = ClusterFaults.normalize(system, b);
+    setLink(first, second, true);
+    setLink(second, first, true);
+    cut.add(List.of(first, second));
+  }
+
+  @Override
+  public synchronized void healNetwork() {
+    for (List<String> link : cut) {
+      setLink(link.get(0), link.get(1), false);
+      setLink(link.get(1), link.get(0), false);
+    }
+    cut.clear();
+  }
+
+  private void setLink(String member, String peer, boolean cutIt) {
+    if (member.equals(system.address().toString())) {
+      ClusterLinks.set(system, peer, cutIt);
+    } else {
+      agent(member).tell(new WorkerAgent.SetLink(peer, cutIt));
+    }
+  }
+
+  private ActorRef<WorkerAgent.Command> agent(String address) {
+    return ActorRefResolver.get(system).resolveActorRef(normalize(system, address) + "/user/agent");
+  }
+
+  private static String normalize(ActorSystem<?> system, String address) {
+    return address.startsWith("akka://") ? address : SeedNode.parse(address).akkaAddress(system.name());
   }
 }

@@ -8,6 +8,7 @@ import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.rdd.RDD;
+import io.kindling.spi.FaultInjection;
 import io.kindling.spi.FaultRequest;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -91,19 +92,38 @@ public final class Faults {
     inject(new FaultRequest.Delay(check(rdd, partition), partition, d));
   }
 
-  /** Kills the worker JVM at {@code address}. Cluster mode only. */
+  /**
+   * Kills the worker JVM at {@code address} ({@code HOST:PORT} or {@code akka://kindling@HOST:PORT}) at once, as
+   * {@code kill -9} would: its partitions, map outputs and cached blocks are lost, and recomputed from lineage.
+   * Cluster mode only.
+   */
   public void killNode(String address) {
-    throw needsCluster("killNode(" + address + ")");
+    requireNonNull(address, "address is null");
+    nodeFaults("killNode(" + address + ")").killNode(address);
   }
 
-  /** Cuts the network link between {@code a} and {@code b}. Cluster mode only. */
+  /**
+   * Cuts the network link between members {@code a} and {@code b} (addresses as for {@link #killNode}), both
+   * ways; the cluster's split brain resolver then downs what it must. Cluster mode only, with
+   * {@code kindling.cluster.network-faults = on} on every member.
+   */
   public void partitionNetwork(String a, String b) {
-    throw needsCluster("partitionNetwork(" + a + ", " + b + ")");
+    requireNonNull(a, "a is null");
+    requireNonNull(b, "b is null");
+    nodeFaults("partitionNetwork(" + a + ", " + b + ")").partitionNetwork(a, b);
   }
 
   /** Restores every cut link. Cluster mode only. */
   public void healNetwork() {
-    throw needsCluster("healNetwork()");
+    nodeFaults("healNetwork()").healNetwork();
+  }
+
+  private FaultInjection nodeFaults(String call) {
+    FaultInjection faults = session.backend("faults()." + call).faults();
+    if (!faults.supportsNodeFaults()) {
+      throw needsCluster(call);
+    }
+    return faults;
   }
 
   /**

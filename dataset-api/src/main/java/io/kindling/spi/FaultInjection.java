@@ -16,4 +16,24 @@ public interface FaultInjection {
 
   /** Disarms every armed fault and the schedule. */
   void clear();
+
+  /** True when this backend runs on several JVMs and can kill them or cut links between them. */
+  default boolean supportsNodeFaults() {
+    return false;
+  }
+
+  /** Kills the worker JVM at {@code address} at once (as {@code kill -9} would). */
+  default void killNode(String address) {
+    throw new UnsupportedOperationException("killNode needs cluster mode");
+  }
+
+  /** Cuts the link between members {@code a} and {@code b}, both ways. */
+  default void partitionNetwork(String a, String b) {
+    throw new UnsupportedOperationException("partitionNetwork needs cluster mode");
+  }
+
+  /** Restores every link cut by {@link #partitionNetwork}. */
+  default void healNetwork() {
+    throw new UnsupportedOperationException("healNetwork needs cluster mode");
+  }
 }

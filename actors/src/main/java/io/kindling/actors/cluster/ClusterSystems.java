@@ -30,6 +30,10 @@ public final class ClusterSystems {
     m.put("akka.cluster.shutdown-after-unsuccessful-join-seed-nodes", s.joinTimeout().toMillis() + "ms");
     m.put("akka.cluster.failure-detector.acceptable-heartbeat-pause", s.failureDetectionPause().toMillis() + "ms");
     m.put("akka.cluster.split-brain-resolver.stable-after", s.stableAfter().toMillis() + "ms");
+    if (config.getBoolean("kindling.cluster.network-faults")) {
+      // Artery's test mode lets partitionNetwork() drop a link's messages; it costs a little on every message.
+      m.put("akka.remote.artery.advanced.test-mode", "on");
+    }
     if (role == MemberRole.WORKER) {
       // A worker is its own process: SIGTERM leaves the cluster gracefully; WorkerMain ends the JVM with a
       // status that says why the member stopped (left, downed, could not join).

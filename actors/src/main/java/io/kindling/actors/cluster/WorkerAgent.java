@@ -53,7 +53,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** Messages a WorkerAgent handles. */
   public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded, HandOver,
       HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut, MoveBlock,
-      DropBlock {}
+      DropBlock, Halt, SetLink {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -113,6 +113,12 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** The block moved: drop this worker's copy. */
   public record DropBlock(ActorRef<ClusterView.Command> owner, int rddId, int partition)
       implements Command, ClusterMessage {}
+
+  /** Fault injection: end this worker's JVM at once, as {@code kill -9} would. */
+  public enum Halt implements Command, ClusterMessage { INSTANCE }
+
+  /** Fault injection: cut ({@code cut}) or restore the link between this worker and {@code peer}. */
+  public record SetLink(String peer, boolean cut) implements Command, ClusterMessage {}
 
   private record TransfersStarted(ActorRef<ClusterView.Command> owner, int count, Throwable error)
       implements Command {}
@@ -199,6 +205,18 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         .onMessage(ImportBlock.class, this::onImportBlock)
         .onMessage(MoveBlock.class, this::onMoveBlock)
         .onMessage(DropBlock.class, this::onDropBlock)
+        .onMessageEquals(Halt.INSTANCE, () -> {
+          Runtime.getRuntime().halt(137);
+          return this;
+        })
+        .onMessage(SetLink.class, msg -> {
+          if (msg.cut()) {
+            Links.cut(getContext().getSystem(), msg.peer());
+          } else {
+            Links.restore(getContext().getSystem(), msg.peer());
+          }
+          return this;
+        })
         .onSignal(PostStop.class, signal -> {
           sessions.values().forEach(Session::close);
           return this;

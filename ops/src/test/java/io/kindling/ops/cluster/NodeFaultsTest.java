@@ -1,0 +1,89 @@
+package io.kindling.ops.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kindling.KindlingSession;
+import io.kindling.Tuple2;
+import io.kindling.actors.cluster.ClusterSession;
+import io.kindling.actors.cluster.WorkerMain;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** {@code session.faults()} on nodes and links: the answers stay those of local mode. */
+@Tag("cluster")
+class NodeFaultsTest {
+  private static final int WORKERS = 3;
+
+  private LocalCluster cluster;
+
+  @AfterEach
+  void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void killNode_endsTheWorkerJvm_andTheNextJobsGiveTheSameAnswer() throws Exception {
+    cluster = LocalCluster.start("kill-node", WORKERS, Map.of(), 1);
+    List<String> lines = Workloads.lines(11L, 1_500);
+    List<Tuple2<String, Integer>> expected;
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
+      expected = Workloads.wordCount(local, lines, 6);
+    }
+    try (KindlingSession session = cluster.session("kill-node", WORKERS).create()) {
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+      LocalCluster.Worker victim = cluster.worker(2);
+
+      session.faults().killNode(victim.address().toString());
+
+      assertThat(cluster.awaitExit(victim, Duration.ofSeconds(60))).isEqualTo(137);
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+      awaitSessionWorkers(session, WORKERS - 1);
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void partitionNetwork_betweenTwoWorkers_jobsStillGiveTheSameAnswer() throws Exception {
+    cluster = LocalCluster.start("cut-link", WORKERS, Map.of("kindling.cluster.network-faults", "on"), 1);
+    List<String> lines = Workloads.lines(13L, 1_500);
+    List<Tuple2<String, Integer>> expected;
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
+      expected = Workloads.wordCount(local, lines, 6);
+    }
+    try (KindlingSession session = cluster.session("cut-link", WORKERS).create()) {
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+
+      session.faults().partitionNetwork(cluster.worker(1).address().toString(),
+          cluster.worker(2).address().toString());
+
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+      session.faults().healNetwork();
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+      ClusterSession view = (ClusterSession) session.internalContext().backend("test");
+      assertThat(view.workers()).isNotEmpty();
+    }
+    for (LocalCluster.Worker w : cluster.workers()) {
+      if (!w.process().isAlive()) {
+        assertThat(w.process().exitValue()).as(cluster.log(w)).isEqualTo(WorkerMain.EXIT_DOWNED);
+      }
+    }
+  }
+
+  private static void awaitSessionWorkers(KindlingSession session, int count) throws InterruptedException {
+    ClusterSession view = (ClusterSession) session.internalContext().backend("awaitSessionWorkers");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (view.workers().size() != count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The session has " + view.workers() + ", not " + count + " workers");
+      }
+      Thread.sleep(100);
+    }
+  }
+}
