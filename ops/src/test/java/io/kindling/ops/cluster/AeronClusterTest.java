@@ -47,6 +47,17 @@ class AeronClusterTest {
   }
 
   @Test
+  void wordCountJoinAndCachedIterativeJob_overAeron_equalLocalMode() {
+    List<String> lines = Workloads.lines(19L, 1_500);
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create();
+        KindlingSession session = cluster.session("aeron-shuffle", WORKERS).create()) {
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(Workloads.wordCount(local, lines, 6));
+      assertThat(Workloads.join(session, 5)).isEqualTo(Workloads.join(local, 5));
+      assertThat(Workloads.cachedIterative(session, 6)).isEqualTo(Workloads.cachedIterative(local, 6));
+    }
+  }
+
+  @Test
   void wordCountAndReduce_overAeron_equalLocalMode() {
     List<String> lines = IntStream.range(0, 2_000).mapToObj(i -> "w" + (i % 13) + " w" + (i % 7) + " x")
         .collect(Collectors.toList());

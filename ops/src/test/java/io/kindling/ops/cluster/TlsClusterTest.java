@@ -63,6 +63,17 @@ class TlsClusterTest {
   }
 
   @Test
+  void wordCountJoinAndCachedIterativeJob_overTls_equalLocalMode() {
+    List<String> lines = Workloads.lines(17L, 1_500);
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create();
+        KindlingSession session = cluster.session("tls-shuffle", WORKERS).create()) {
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(Workloads.wordCount(local, lines, 6));
+      assertThat(Workloads.join(session, 5)).isEqualTo(Workloads.join(local, 5));
+      assertThat(Workloads.cachedIterative(session, 6)).isEqualTo(Workloads.cachedIterative(local, 6));
+    }
+  }
+
+  @Test
   void workerWithACertificateFromAnotherCa_cannotJoin() {
     TestCertificates theirs = new TestCertificates(dir.resolve("theirs"), PASSWORD, 2);
     theirs.createAuthority("Some Other CA");
