@@ -23,6 +23,7 @@ public final class ClusterSystems {
 
   /** The Akka config of a cluster member with {@code role}, over {@code config}'s Akka settings. */
   public static Config memberConfig(ClusterSettings s, MemberRole role, Config config) {
+    KindlingJacksonModule.limitResults(maximumMessageSize(s) - 1024);
     Map<String, Object> m = transportSettings(s, config);
     m.put("akka.actor.provider", "cluster");
     m.put("akka.cluster.seed-nodes", s.seedNodes().stream().map(n -> n.akkaAddress(s.systemName())).toList());

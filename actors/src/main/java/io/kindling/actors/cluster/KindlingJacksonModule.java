@@ -31,6 +31,16 @@ import java.io.IOException;
 public final class KindlingJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The largest task result that may travel (Akka makes this module without arguments, so the cluster setup sets
+   * it, from {@code kindling.cluster.maximum-message-size}, before it starts a member).
+   */
+  private static volatile long maxResultBytes = Long.MAX_VALUE;
+
+  static void limitResults(long bytes) {
+    maxResultBytes = bytes;
+  }
+
   @SuppressWarnings("unchecked")
   public KindlingJacksonModule() {
     super("kindling");
@@ -58,6 +68,13 @@ public final class KindlingJacksonModule extends SimpleModule {
       if (done.value() != null) {
         try {
           value = JavaBytes.write(done.value());
+          if (value.length > maxResultBytes) {
+            error = PortableError.of(new KindlingException("Task result of partition " + done.partition()
+                + " is " + value.length + " bytes, more than the " + maxResultBytes + " a cluster message may "
+                + "carry: bring less back to the driver (aggregate, take, or save the data), or raise "
+                + "kindling.cluster.maximum-message-size"));
+            value = null;
+          }
         } catch (KindlingException e) {
           error = PortableError.of(e);
         }

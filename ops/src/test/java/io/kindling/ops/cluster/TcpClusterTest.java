@@ -137,6 +137,13 @@ class TcpClusterTest {
   }
 
   @Test
+  void resultLargerThanAClusterMessage_failsTheJobSayingWhatToDo() {
+    assertThatThrownBy(() -> session.parallelize(List.of(1), 1).map(x -> new byte[9 << 20]).collect())
+        .isInstanceOf(JobFailedException.class)
+        .hasMessageContaining("kindling.cluster.maximum-message-size");
+  }
+
+  @Test
   void longAccumulator_addsEveryPartitionOnce() {
     LongAccumulator seen = session.longAccumulator("seen");
     session.parallelize(IntStream.range(0, 1000).boxed().toList(), 5).foreach(x -> seen.add(1));
