@@ -5,7 +5,7 @@ import io.kindling.chaos.FaultKind;
 import io.kindling.storage.StorageLevel;
 
 /**
- * What a node reports about faults, recoveries and its block stores. In local mode it goes straight to the
+ * What a node reports about faults, recoveries, its block stores and its shuffle traffic. In local mode it goes straight to the
  * session's listener bus and counters. Called from compute threads and actors: implementations are thread-safe
  * and never block.
  */
@@ -26,6 +26,12 @@ public interface NodeEvents {
   /** The bytes cached at {@code level} changed by {@code delta}. */
   void cachedBytes(StorageLevel level, long delta);
 
+  /** A map task committed {@code bytes} of shuffle output. */
+  void shuffleBytesWritten(long bytes);
+
+  /** A reduce task read {@code bytes} of shuffle output. */
+  void shuffleBytesRead(long bytes);
+
   /** Reports nothing. */
   NodeEvents NONE = new NodeEvents() {
     @Override
@@ -42,5 +48,11 @@ public interface NodeEvents {
 
     @Override
     public void cachedBytes(StorageLevel level, long delta) {}
+
+    @Override
+    public void shuffleBytesWritten(long bytes) {}
+
+    @Override
+    public void shuffleBytesRead(long bytes) {}
   };
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class NodeFaultsTest {
   private final RecordingEvents events = new RecordingEvents();
-  private final NodeFaults faults = new NodeFaults(events, 4);
+  private final NodeFaults faults = new NodeFaults(events, 4, 4);
 
   @Test
   void failAttempts_firesExactlyThatManyTimes() {
@@ -104,7 +104,7 @@ class NodeFaultsTest {
 
   private static List<String> firedAt(FaultSchedule schedule) {
     RecordingEvents recorded = new RecordingEvents();
-    NodeFaults f = new NodeFaults(recorded, 4);
+    NodeFaults f = new NodeFaults(recorded, 4, 4);
     f.schedule(schedule);
     for (long job = 0; job < 20; job++) {
       for (int partition = 0; partition < 4; partition++) {

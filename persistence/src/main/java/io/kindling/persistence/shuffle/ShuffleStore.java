@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 /**
  * A node's map outputs, off heap in persisted (memory-mapped) Chronicle Maps under the node's work directory.
@@ -59,15 +60,23 @@ public final class ShuffleStore implements AutoCloseable {
 
   /** True when every map output {@code 0 .. numMaps-1} of {@code shuffleId} is committed. */
   public boolean isComplete(int shuffleId, int numMaps) {
+    return missing(shuffleId, numMaps).length == 0;
+  }
+
+  /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} with no committed output, ascending. */
+  public int[] missing(int shuffleId, int numMaps) {
+    Map<Integer, MapOutput> maps = outputs.getOrDefault(shuffleId, Map.of());
+    return IntStream.range(0, numMaps).filter(m -> !maps.containsKey(m)).toArray();
+  }
+
+  /** Removes the output of map partition {@code mapPartition}; false when there was none. */
+  public boolean removeMapOutput(int shuffleId, int mapPartition) {
     Map<Integer, MapOutput> maps = outputs.get(shuffleId);
-    if (maps == null) {
-      return numMaps == 0;
+    MapOutput out = maps == null ? null : maps.remove(mapPartition);
+    if (out == null) {
+      return false;
     }
-    for (int m = 0; m < numMaps; m++) {
-      if (!maps.containsKey(m)) {
-        return false;
-      }
-    }
+    removeChunks(out.shuffleId(), out.mapPartition(), out.chunkVolumes());
     return true;
   }
 
