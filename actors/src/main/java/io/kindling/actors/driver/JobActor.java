@@ -166,7 +166,8 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     int attempt = state.launches.merge(partition, 1, Integer::sum) - 1;
     List<ActorRef<NodeSupervisor.Command>> nodes = services.nodes();
     ActorRef<NodeSupervisor.Command> node = nodes.get(Math.floorMod(partition + attempt, nodes.size()));
-    state.running.put(partition, new Launch(attempt, state.attempt, node.path().toString()));
+    state.running.put(partition, new Launch(attempt, state.attempt, node.path().toString(),
+        services.mapOutputs().epoch()));
     node.tell(new NodeSupervisor.ComputePartition(job.jobId(), state.stage.id(), partition, attempt,
         state.attempt, getContext().getSelf()));
   }
@@ -225,8 +226,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     int total;
     if (state.stage.isShuffleMap()) {
       long[] sizes = msg.value() instanceof long[] l ? l : new long[0];
-      services.mapOutputs().registerMapOutput(state.shuffleId(), msg.partition(),
-          new MapOutputTracker.MapStatus(launch.node(), sizes));
+      services.mapOutputs().registerMapOutput(state.shuffleId(), msg.partition(), launch.node(), sizes);
       total = state.stage.numPartitions();
       done = total - services.mapOutputs().missing(state.shuffleId(), total).size();
     } else {
@@ -297,8 +297,11 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
       return Behaviors.stopped();
     }
     for (int m : msg.mapPartitions()) {
-      services.mapOutputs().unregisterMapOutput(msg.shuffleId(), m);
-      lost.computeIfAbsent(msg.shuffleId(), k -> new HashSet<>()).add(m);
+      // Other tasks report the same loss, some after the output was written again: it is forgotten (and later
+      // reported as recomputed) once.
+      if (services.mapOutputs().unregisterMapOutput(msg.shuffleId(), m, launch.epoch())) {
+        lost.computeIfAbsent(msg.shuffleId(), k -> new HashSet<>()).add(m);
+      }
     }
     // Several tasks of one attempt of the stage failing count once; tasks of an older attempt don't count.
     if (launch.stageAttempt() == state.attempt) {
@@ -367,8 +370,11 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  /** One task in flight: its attempt number, the stage attempt that launched it, and the node running it. */
-  private record Launch(int attempt, int stageAttempt, String node) {}
+  /**
+   * One task in flight: its attempt number, the stage attempt that launched it, the node running it, and the map
+   * output tracker's epoch when it was launched.
+   */
+  private record Launch(int attempt, int stageAttempt, String node, long epoch) {}
 
   /** What this job knows of one of its stages. */
   private static final class StageState {

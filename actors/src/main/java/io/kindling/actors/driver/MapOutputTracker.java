@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -18,25 +19,43 @@ import java.util.stream.IntStream;
  */
 public final class MapOutputTracker {
   private final Map<Integer, Map<Integer, MapStatus>> shuffles = new ConcurrentHashMap<>();
+  private final AtomicLong epoch = new AtomicLong();
 
-  /** Where one map output lives, and its bytes for each reduce partition. */
-  public record MapStatus(String node, long[] sizes) {
+  /**
+   * Where one map output lives, its bytes for each reduce partition, and the {@link #epoch()} at which it was
+   * registered.
+   */
+  public record MapStatus(String node, long[] sizes, long epoch) {
     public MapStatus {
       requireNonNull(node, "node is null");
       sizes = sizes.clone();
     }
   }
 
-  /** Records that map partition {@code mapPartition} of {@code shuffleId} was written (replacing an older one). */
-  public void registerMapOutput(int shuffleId, int mapPartition, MapStatus status) {
-    requireNonNull(status, "status is null");
-    shuffles.computeIfAbsent(shuffleId, k -> new ConcurrentHashMap<>()).put(mapPartition, status);
+  /** Grows with every registration: a task launched at epoch e has seen every output registered up to e. */
+  public long epoch() {
+    return epoch.get();
   }
 
-  /** Forgets one map output (it was lost); false when it was not registered. */
-  public boolean unregisterMapOutput(int shuffleId, int mapPartition) {
+  /**
+   * Records that map partition {@code mapPartition} of {@code shuffleId} was written on {@code node} (replacing
+   * an older output); returns its status.
+   */
+  public MapStatus registerMapOutput(int shuffleId, int mapPartition, String node, long[] sizes) {
+    MapStatus status = new MapStatus(node, sizes, epoch.incrementAndGet());
+    shuffles.computeIfAbsent(shuffleId, k -> new ConcurrentHashMap<>()).put(mapPartition, status);
+    return status;
+  }
+
+  /**
+   * Forgets one map output that a task launched at {@code seenAt} (an {@link #epoch()}) found missing; an output
+   * registered after that task was launched is newer than what it saw, and stays. False when nothing was
+   * forgotten.
+   */
+  public boolean unregisterMapOutput(int shuffleId, int mapPartition, long seenAt) {
     Map<Integer, MapStatus> maps = shuffles.get(shuffleId);
-    return maps != null && maps.remove(mapPartition) != null;
+    MapStatus status = maps == null ? null : maps.get(mapPartition);
+    return status != null && status.epoch() <= seenAt && maps.remove(mapPartition, status);
   }
 
   /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} with no registered output, ascending. */

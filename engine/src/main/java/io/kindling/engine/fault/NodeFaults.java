@@ -13,6 +13,8 @@ import io.kindling.engine.storage.BlockId;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.spi.FaultRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +24,9 @@ import java.util.function.IntSupplier;
  * The faults armed on one node and the random schedule, fired where the work they target runs. Explicit faults
  * fire once each (a {@code failAttempts(n)} fault n times); a schedule's faults are drawn per opportunity from its
  * seed, and only where they are sure to be recovered from: an attempt is failed only when another is allowed
- * after it, only an actor's first incarnation is killed, and a shuffle output is dropped only under a stage
- * attempt that may be followed by another. Thread-safe: compute threads and the node's supervisor use it at once.
+ * after it, only an actor's first incarnation is killed, and shuffle outputs are dropped at one read per stage of a
+ * job (so the stage fails on missing outputs once, well within its attempts). Thread-safe: compute threads and the
+ * node's supervisor use it at once.
  */
 public final class NodeFaults {
   private static final int TASK_START = 1;
@@ -41,6 +44,8 @@ public final class NodeFaults {
   private final Set<BlockId> corruptions = ConcurrentHashMap.newKeySet();
   /** Armed drops of map outputs, each with the dataset the fault was asked for (the shuffled one). */
   private final Map<MapOutputId, Integer> shuffleDrops = new ConcurrentHashMap<>();
+  /** The stages of jobs in which the schedule dropped shuffle outputs. */
+  private final Set<StageOfJob> shuffleDropStages = ConcurrentHashMap.newKeySet();
   private volatile FaultSchedule schedule;
 
   /**
@@ -94,6 +99,7 @@ public final class NodeFaults {
   /** Follows {@code s} from now on (replacing an earlier schedule). */
   public void schedule(FaultSchedule s) {
     this.schedule = requireNonNull(s, "schedule is null");
+    shuffleDropStages.clear();
   }
 
   /** The random schedule, or null. */
@@ -110,6 +116,7 @@ public final class NodeFaults {
     drops.clear();
     corruptions.clear();
     shuffleDrops.clear();
+    shuffleDropStages.clear();
   }
 
   // ---------------------------------------------------------------- firing
@@ -236,10 +243,18 @@ public final class NodeFaults {
     if (s == null || jobId < 0 || stageAttempt >= maxStageAttempts - 1) {
       return;
     }
+    List<Integer> chosen = new ArrayList<>();
     for (int m = 0; m < numMaps; m++) {
-      double u = s.draw(SHUFFLE_READ, jobId, stageId, shuffleId, reducePartition, attempt, m);
-      if (u < s.rate() / 4) {
-        dropShuffleOutput(reader.getAsInt(), shuffleId, m, shuffle, " by " + s);
+      if (s.draw(SHUFFLE_READ, jobId, stageId, shuffleId, reducePartition, attempt, m) < s.rate() / 4) {
+        chosen.add(m);
+      }
+    }
+    // One read per stage of a job loses outputs: the stage then fails on missing outputs once, never up to its
+    // limit, even when tasks of its earlier attempts are still running.
+    if (!chosen.isEmpty() && shuffleDropStages.add(new StageOfJob(jobId, stageId))) {
+      int readerId = reader.getAsInt();
+      for (int m : chosen) {
+        dropShuffleOutput(readerId, shuffleId, m, shuffle, " by " + s);
       }
     }
   }
@@ -293,4 +308,7 @@ public final class NodeFaults {
 
   /** One map output of one shuffle. */
   private record MapOutputId(int shuffleId, int mapPartition) {}
+
+  /** One stage of one job. */
+  private record StageOfJob(long jobId, int stageId) {}
 }
