@@ -26,12 +26,11 @@ import java.util.zip.CRC32C;
  * bytes: {@code 0} a Kryo-serialized object; {@code 1} a Java-serialized one, for the rare object Kryo can't
  * handle (both sides reset Kryo's class and reference tables before it, so they stay in step).
  *
- * <p>Kryo 5 is used directly here until the shuffle's record serializer exists; both should share one element
- * serializer then.
+ * <p>Kryo is configured as everywhere else in Kindling, by {@link io.kindling.persistence.serial.KryoFactory}.
  */
 public final class KryoBlockCodec implements BlockCodec {
   private static final int HEADER = 4 + 1 + 4;
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
   private static final byte KRYO = 0;
   private static final byte JAVA = 1;
 

@@ -1,9 +1,10 @@
-package io.kindling.shuffle.serial;
+package io.kindling.persistence.serial;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.kindling.Tuple2;
@@ -19,14 +20,22 @@ import java.util.TreeSet;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
- * Makes the Kryo instances that serialize records: registration not required (users register nothing),
- * references on (shared and cyclic object graphs survive), classes without a no-argument constructor made
- * anyway, and Kindling's own and the common JDK types registered in a fixed order so they cost one byte.
+ * Makes the Kryo instances that serialize users' data everywhere (cached blocks, checkpoints, shuffle blocks,
+ * spill files): registration not required (users register nothing), references on (shared and cyclic object
+ * graphs survive), classes without a no-argument constructor made anyway, JDK immutable and unmodifiable
+ * collections and serializable lambdas handled, and Kindling's own and the common JDK types registered in a fixed
+ * order so they cost one byte. A Kryo instance is not thread-safe: each caller keeps its own (per thread, or
+ * pooled).
  */
-final class KryoFactory {
+public final class KryoFactory {
   private KryoFactory() {}
 
-  static Kryo newKryo() {
+  /**
+   * A configured Kryo that resolves classes through the calling thread's context class loader (where user classes
+   * live). It resets its class and reference tables after each top-level object unless told otherwise
+   * ({@code setAutoReset(false)}).
+   */
+  public static Kryo newKryo() {
     Kryo kryo = new Kryo(new LazyResetReferenceResolver());
     kryo.setRegistrationRequired(false);
     kryo.setWarnUnregisteredClasses(false);
@@ -54,6 +63,8 @@ final class KryoFactory {
     kryo.register(int[].class);
     kryo.register(long[].class);
     kryo.register(double[].class);
+    // Serializable lambdas, through their SerializedLambda (their generated classes can't be found by name).
+    kryo.register(ClosureSerializer.Closure.class, new ClosureSerializer());
     return kryo;
   }
 

@@ -1,4 +1,4 @@
-package io.kindling.shuffle.external;
+package io.kindling.engine.memory;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -7,14 +7,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Estimates the heap bytes an object graph occupies on a 64-bit JVM with compressed references (heaps under
- * 32 GiB): object headers, fields, arrays and alignment. Large arrays are estimated from a sample of their
- * elements. Fields the module system does not let us read count for their own slot only.
+ * Estimates the heap bytes an object graph occupies on a 64-bit JVM (with compressed references when the heap is
+ * under 32 GiB), as Spark's SizeEstimator does: object headers, fields, arrays and alignment, each object counted
+ * once. Large arrays are estimated from a sample of their elements, and a walk stops counting after a bounded
+ * number of objects, so an estimate stays cheap and approximate. Fields the module system does not let us read
+ * count for their own slot only; classes and enum constants (shared by everyone) count nothing. Used for the
+ * memory budgets of {@code MEMORY_ONLY} blocks and of shuffle combine and sort buffers, and the cached-bytes
+ * metric.
  */
 public final class SizeEstimator {
   private static final boolean COMPRESSED = Runtime.getRuntime().maxMemory() < (32L << 30);
@@ -23,7 +25,13 @@ public final class SizeEstimator {
   private static final int ARRAY_HEADER = COMPRESSED ? 16 : 24;
   private static final int ARRAY_SAMPLE_THRESHOLD = 400;
   private static final int ARRAY_SAMPLES = 100;
-  private static final Map<Class<?>, ClassInfo> CLASSES = new ConcurrentHashMap<>();
+  private static final int MAX_OBJECTS_PER_WALK = 100_000;
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      return Shape.of(type);
+    }
+  };
 
   private SizeEstimator() {}
 
@@ -55,9 +63,15 @@ public final class SizeEstimator {
     if (c == String.class) {
       return stringSize((String) v);
     }
-    if (c == Integer.class || c == Long.class || c == Double.class || c == Float.class || c == Short.class
-        || c == Byte.class || c == Character.class || c == Boolean.class) {
-      return 16;
+    if (c == Long.class || c == Double.class) {
+      return align(OBJECT_HEADER + 8);
+    }
+    if (c == Integer.class || c == Float.class || c == Short.class || c == Byte.class || c == Character.class
+        || c == Boolean.class) {
+      return align(OBJECT_HEADER + 4);
+    }
+    if (v instanceof Class<?> || v instanceof Enum<?>) {
+      return 0;
     }
     return -1;
   }
@@ -94,18 +108,9 @@ public final class SizeEstimator {
     return 1;
   }
 
-  private static ClassInfo info(Class<?> c) {
-    ClassInfo info = CLASSES.get(c);
-    if (info == null) {
-      info = ClassInfo.of(c);
-      CLASSES.put(c, info);
-    }
-    return info;
-  }
-
   /** Shallow size and readable reference fields of a class. */
-  private record ClassInfo(long shallow, Field[] references) {
-    static ClassInfo of(Class<?> c) {
+  private record Shape(long shallow, Field[] references) {
+    static Shape of(Class<?> c) {
       long size = OBJECT_HEADER;
       List<Field> refs = new ArrayList<>();
       for (Class<?> k = c; k != null; k = k.getSuperclass()) {
@@ -117,16 +122,22 @@ public final class SizeEstimator {
             size += primitiveSize(f.getType());
           } else {
             size += REF;
-            try {
-              f.setAccessible(true);
+            if (trySetAccessible(f)) {
               refs.add(f);
-            } catch (RuntimeException e) {
-              // not opened to us: the referenced object is not counted
             }
           }
         }
       }
-      return new ClassInfo(align(size), refs.toArray(new Field[0]));
+      return new Shape(align(size), refs.toArray(new Field[0]));
+    }
+
+    private static boolean trySetAccessible(Field f) {
+      try {
+        return f.trySetAccessible();
+      } catch (RuntimeException e) {
+        // not opened to us: the referenced object is not counted
+        return false;
+      }
     }
   }
 
@@ -139,7 +150,7 @@ public final class SizeEstimator {
     long run(Object root) {
       long total = 0;
       enqueue(root);
-      while (!todo.isEmpty()) {
+      while (!todo.isEmpty() && seen.size() <= MAX_OBJECTS_PER_WALK) {
         total += visit(todo.poll());
       }
       return total;
@@ -160,15 +171,15 @@ public final class SizeEstimator {
       if (c.isArray()) {
         return visitArray(o, c.getComponentType());
       }
-      ClassInfo info = info(c);
-      for (Field f : info.references()) {
+      Shape shape = SHAPES.get(c);
+      for (Field f : shape.references()) {
         try {
           enqueue(f.get(o));
         } catch (IllegalAccessException | RuntimeException e) {
           // unreadable: its target is not counted
         }
       }
-      return info.shallow();
+      return shape.shallow();
     }
 
     private long visitArray(Object array, Class<?> component) {
@@ -184,12 +195,12 @@ public final class SizeEstimator {
         }
         return shallow;
       }
-      // Large array: size a random sample of its elements in a separate walk and extrapolate.
+      // Large array: size a random sample of its elements in separate walks and extrapolate.
       long sampled = 0;
       for (int i = 0; i < ARRAY_SAMPLES; i++) {
         Object e = elements[random.nextInt(length)];
         if (e != null && !seen.containsKey(e)) {
-          sampled += new Walk().run(e);
+          sampled += estimate(e);
         }
       }
       return shallow + sampled * length / ARRAY_SAMPLES;

@@ -1,4 +1,4 @@
-package io.kindling.shuffle.serial;
+package io.kindling.persistence.serial;
 
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
 
