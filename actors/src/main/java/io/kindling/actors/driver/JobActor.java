@@ -41,7 +41,7 @@ import java.util.Set;
 public final class JobActor extends AbstractBehavior<JobActor.Command> {
 
   /** Messages a JobActor handles. */
-  public sealed interface Command permits PartitionDone, PartitionFailed, PartitionLost, PartitionFetchFailed {}
+  public sealed interface Command permits PartitionDone, PartitionFailed, PartitionLost, FetchFailed {}
 
   /** An attempt finished; {@code value} is the action's per-partition result or the map output sizes. */
   public record PartitionDone(int stageId, int partition, int attempt, Object value,
@@ -57,9 +57,9 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
    * An attempt could not read map outputs {@code mapPartitions} of shuffle {@code shuffleId}: they are run again,
    * then the partition.
    */
-  public record PartitionFetchFailed(int stageId, int partition, int attempt, int shuffleId,
-      List<Integer> mapPartitions, String message) implements Command {
-    public PartitionFetchFailed {
+  public record FetchFailed(int stageId, int partition, int attempt, int shuffleId,
+      List<Integer> mapPartitions, String reason) implements Command {
+    public FetchFailed {
       mapPartitions = List.copyOf(mapPartitions);
     }
   }
@@ -114,7 +114,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
         .onMessage(PartitionDone.class, this::onDone)
         .onMessage(PartitionFailed.class, this::onFailed)
         .onMessage(PartitionLost.class, this::onLost)
-        .onMessage(PartitionFetchFailed.class, this::onFetchFailed)
+        .onMessage(FetchFailed.class, this::onFetchFailed)
         .build();
   }
 
@@ -166,8 +166,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     int attempt = state.launches.merge(partition, 1, Integer::sum) - 1;
     List<ActorRef<NodeSupervisor.Command>> nodes = services.nodes();
     ActorRef<NodeSupervisor.Command> node = nodes.get(Math.floorMod(partition + attempt, nodes.size()));
-    state.running.put(partition, new Launch(attempt, state.attempt, node.path().toString(),
-        services.mapOutputs().epoch()));
+    state.running.put(partition, new Launch(attempt, state.attempt, node, services.mapOutputs().epoch()));
     node.tell(new NodeSupervisor.ComputePartition(job.jobId(), state.stage.id(), partition, attempt,
         state.attempt, getContext().getSelf()));
   }
@@ -280,7 +279,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     return Behaviors.stopped();
   }
 
-  private Behavior<Command> onFetchFailed(PartitionFetchFailed msg) {
+  private Behavior<Command> onFetchFailed(FetchFailed msg) {
     StageState state = stages.get(msg.stageId());
     Launch launch = current(state, msg.partition(), msg.attempt());
     if (launch == null) {
@@ -316,7 +315,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
       fail(new JobFailedException("Job " + job.jobId() + " (" + job.description() + ") aborted: stage "
           + state.stage.id() + " (" + state.stage.name() + ") has failed the maximum allowable number of times: "
           + services.maxStageAttempts() + " (kindling.stage.max-consecutive-attempts), each time because map "
-          + "outputs it reads were missing. Most recent failure: " + msg.message(), cause));
+          + "outputs it reads were missing. Most recent failure: " + msg.reason(), cause));
       return Behaviors.stopped();
     }
     submitStage(state);
@@ -374,7 +373,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
    * One task in flight: its attempt number, the stage attempt that launched it, the node running it, and the map
    * output tracker's epoch when it was launched.
    */
-  private record Launch(int attempt, int stageAttempt, String node, long epoch) {}
+  private record Launch(int attempt, int stageAttempt, ActorRef<NodeSupervisor.Command> node, long epoch) {}
 
   /** What this job knows of one of its stages. */
   private static final class StageState {

@@ -2,11 +2,13 @@ package io.kindling.actors.driver;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
+import akka.actor.typed.ActorRef;
+import io.kindling.actors.node.NodeSupervisor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -18,15 +20,15 @@ import java.util.stream.IntStream;
  * that map partition again. Thread-safe: every job of a session uses it.
  */
 public final class MapOutputTracker {
-  private final Map<Integer, Map<Integer, MapStatus>> shuffles = new ConcurrentHashMap<>();
+  private final Map<Integer, Map<Integer, MapOutput>> shuffles = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
 
   /**
    * Where one map output lives, its bytes for each reduce partition, and the {@link #epoch()} at which it was
    * registered.
    */
-  public record MapStatus(String node, long[] sizes, long epoch) {
-    public MapStatus {
+  public record MapOutput(ActorRef<NodeSupervisor.Command> node, long[] sizes, long epoch) {
+    public MapOutput {
       requireNonNull(node, "node is null");
       sizes = sizes.clone();
     }
@@ -41,8 +43,9 @@ public final class MapOutputTracker {
    * Records that map partition {@code mapPartition} of {@code shuffleId} was written on {@code node} (replacing
    * an older output); returns its status.
    */
-  public MapStatus registerMapOutput(int shuffleId, int mapPartition, String node, long[] sizes) {
-    MapStatus status = new MapStatus(node, sizes, epoch.incrementAndGet());
+  public MapOutput registerMapOutput(int shuffleId, int mapPartition, ActorRef<NodeSupervisor.Command> node,
+      long[] sizes) {
+    MapOutput status = new MapOutput(node, sizes, epoch.incrementAndGet());
     shuffles.computeIfAbsent(shuffleId, k -> new ConcurrentHashMap<>()).put(mapPartition, status);
     return status;
   }
@@ -53,20 +56,20 @@ public final class MapOutputTracker {
    * forgotten.
    */
   public boolean unregisterMapOutput(int shuffleId, int mapPartition, long seenAt) {
-    Map<Integer, MapStatus> maps = shuffles.get(shuffleId);
-    MapStatus status = maps == null ? null : maps.get(mapPartition);
+    Map<Integer, MapOutput> maps = shuffles.get(shuffleId);
+    MapOutput status = maps == null ? null : maps.get(mapPartition);
     return status != null && status.epoch() <= seenAt && maps.remove(mapPartition, status);
   }
 
   /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} with no registered output, ascending. */
   public List<Integer> missing(int shuffleId, int numMaps) {
-    Map<Integer, MapStatus> maps = shuffles.getOrDefault(shuffleId, Map.of());
+    Map<Integer, MapOutput> maps = shuffles.getOrDefault(shuffleId, Map.of());
     return IntStream.range(0, numMaps).filter(m -> !maps.containsKey(m)).boxed().toList();
   }
 
   /** True when every map output {@code 0 .. numMaps-1} of {@code shuffleId} is registered. */
   public boolean isComplete(int shuffleId, int numMaps) {
-    Map<Integer, MapStatus> maps = shuffles.getOrDefault(shuffleId, Map.of());
+    Map<Integer, MapOutput> maps = shuffles.getOrDefault(shuffleId, Map.of());
     for (int m = 0; m < numMaps; m++) {
       if (!maps.containsKey(m)) {
         return false;
@@ -76,23 +79,19 @@ public final class MapOutputTracker {
   }
 
   /** Where map output {@code mapPartition} of {@code shuffleId} is, if it is registered. */
-  public Optional<MapStatus> status(int shuffleId, int mapPartition) {
+  public Optional<MapOutput> output(int shuffleId, int mapPartition) {
     return Optional.ofNullable(shuffles.getOrDefault(shuffleId, Map.of()).get(mapPartition));
   }
 
-  /**
-   * Forgets every map output held by {@code node} (it left or was lost); returns, per shuffle, the map partitions
-   * that went with it.
-   */
-  public Map<Integer, List<Integer>> unregisterNode(String node) {
-    Map<Integer, List<Integer>> lost = new TreeMap<>();
-    shuffles.forEach((shuffleId, maps) -> maps.forEach((map, status) -> {
-      if (status.node().equals(node) && maps.remove(map, status)) {
-        lost.computeIfAbsent(shuffleId, k -> new ArrayList<>()).add(map);
+  /** Forgets every map output held by {@code node} (it left or was lost); returns the shuffles that lost some. */
+  public Set<Integer> removeOutputsOn(ActorRef<NodeSupervisor.Command> node) {
+    Set<Integer> affected = new TreeSet<>();
+    shuffles.forEach((shuffleId, maps) -> maps.forEach((map, output) -> {
+      if (output.node().equals(node) && maps.remove(map, output)) {
+        affected.add(shuffleId);
       }
     }));
-    lost.values().forEach(maps -> maps.sort(null));
-    return lost;
+    return affected;
   }
 
   /** Forgets a whole shuffle (its outputs were removed). */

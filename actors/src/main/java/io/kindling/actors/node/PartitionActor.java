@@ -91,7 +91,7 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
     } else if (finished.outcome() instanceof TaskOutcome.Failed f) {
       a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), f.cause()));
     } else if (finished.outcome() instanceof TaskOutcome.FetchFailed f) {
-      a.replyTo().tell(new JobActor.PartitionFetchFailed(a.stageId(), a.partition(), a.attempt(), f.shuffleId(),
+      a.replyTo().tell(new JobActor.FetchFailed(a.stageId(), a.partition(), a.attempt(), f.shuffleId(),
           f.mapPartitions(), f.message()));
     }
     return Behaviors.stopped();
