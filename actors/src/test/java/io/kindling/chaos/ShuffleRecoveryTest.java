@@ -17,12 +17,10 @@ import io.kindling.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,41 +30,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * accumulator in the map side, so a test can't pass because the fault never fired).
  */
 class ShuffleRecoveryTest {
+  @RegisterExtension
+  static final FaultTestSession FAULTS = new FaultTestSession("shuffle-recovery",
+      Map.of("kindling.storage.off-heap-size", "16m", "kindling.storage.chunk-size", "8k"));
   private static final int N = 4000;
   private static final int KEYS = 50;
   private static final int MAPS = 4;
-  private static KindlingSession session;
-  private static RecoveryRecorder recorder;
-
-  @BeforeAll
-  static void start() {
-    session = KindlingSession.builder().appName("shuffle-recovery").master("local[2]")
-        .config("kindling.storage.off-heap-size", "16m")
-        .config("kindling.storage.chunk-size", "8k")
-        .create();
-    recorder = new RecoveryRecorder();
-    session.addListener(recorder);
-  }
-
-  @AfterAll
-  static void stop() {
-    session.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    session.faults().clear();
-    recorder.clear();
-  }
-
-  @AfterEach
-  void disarm() {
-    session.faults().clear();
-  }
 
   /** {@code (i % KEYS, i)} for i in [0, N), in MAPS partitions; {@code seen} counts the elements mapped. */
   private static PairRDD<Integer, Integer> pairs(LongAccumulator seen) {
-    return session.parallelize(IntStream.range(0, N).boxed().toList(), MAPS)
+    return session().parallelize(IntStream.range(0, N).boxed().toList(), MAPS)
         .mapToPair(i -> {
           seen.add(1);
           return Tuple2.of(i % KEYS, i);
@@ -97,23 +70,23 @@ class ShuffleRecoveryTest {
   }
 
   private static List<PartitionRecomputed> shuffleRecomputes() {
-    return recorder.recomputed.stream().filter(r -> r.cause() == RecomputeCause.SHUFFLE_OUTPUT_LOST).toList();
+    return recorder().recomputed.stream().filter(r -> r.cause() == RecomputeCause.SHUFFLE_OUTPUT_LOST).toList();
   }
 
   @Test
   void dropShuffleOutput_reduceByKey_reRunsExactlyTheLostMapPartition() {
-    LongAccumulator seen = session.longAccumulator("seen");
+    LongAccumulator seen = session().longAccumulator("seen");
     PairRDD<Integer, Long> longs = pairs(seen).mapValues(Integer::longValue);
     PairRDD<Integer, Long> sums = longs.reduceByKey(Long::sum, 3);
     assertThat(sorted(sums.collect())).isEqualTo(expectedSums());
     long mapped = seen.value();
-    long recomputedBefore = session.metrics().recomputedPartitions();
-    long faultsBefore = session.metrics().faultsInjected();
-    long written = session.metrics().shuffleBytesWritten();
+    long recomputedBefore = session().metrics().recomputedPartitions();
+    long faultsBefore = session().metrics().faultsInjected();
+    long written = session().metrics().shuffleBytesWritten();
 
-    session.faults().dropShuffleOutput(sums, 1);
+    session().faults().dropShuffleOutput(sums, 1);
 
-    assertThat(recorder.faults).singleElement().satisfies(f -> {
+    assertThat(recorder().faults).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(FaultKind.DROP_SHUFFLE_OUTPUT);
       assertThat(f.rddId()).isEqualTo(sums.id());
       assertThat(f.partition()).isEqualTo(1);
@@ -124,26 +97,26 @@ class ShuffleRecoveryTest {
       assertThat(r.partition()).isEqualTo(1);
     });
     assertThat(seen.value() - mapped).as("elements mapped again").isEqualTo(mapPartitionSize());
-    assertThat(recorder.failed).isNotEmpty()
+    assertThat(recorder().failed).isNotEmpty()
         .allMatch(f -> f.willRetry() && f.cause() instanceof FetchFailedException lost
             && lost.shuffleId() == shuffleIdOf(sums) && lost.mapPartitions().equals(List.of(1)));
-    assertThat(session.metrics().recomputedPartitions()).isEqualTo(recomputedBefore + 1);
-    assertThat(session.metrics().faultsInjected()).isEqualTo(faultsBefore + 1);
-    assertThat(session.metrics().shuffleBytesWritten()).as("the map partition wrote its output again")
+    assertThat(session().metrics().recomputedPartitions()).isEqualTo(recomputedBefore + 1);
+    assertThat(session().metrics().faultsInjected()).isEqualTo(faultsBefore + 1);
+    assertThat(session().metrics().shuffleBytesWritten()).as("the map partition wrote its output again")
         .isGreaterThan(written);
   }
 
   @Test
   void dropShuffleOutput_beforeTheShuffleRan_firesWhenItIsFirstRead() {
-    LongAccumulator seen = session.longAccumulator("seen");
+    LongAccumulator seen = session().longAccumulator("seen");
     PairRDD<Integer, Integer> pairs = pairs(seen);
     PairRDD<Integer, Long> sums = pairs.mapValues(Integer::longValue).reduceByKey(Long::sum, 3);
 
-    session.faults().dropShuffleOutput(sums, 3);
-    assertThat(recorder.faults).isEmpty();
+    session().faults().dropShuffleOutput(sums, 3);
+    assertThat(recorder().faults).isEmpty();
 
     assertThat(sorted(sums.collect())).isEqualTo(expectedSums());
-    assertThat(recorder.faults).singleElement().satisfies(f -> assertThat(f.partition()).isEqualTo(3));
+    assertThat(recorder().faults).singleElement().satisfies(f -> assertThat(f.partition()).isEqualTo(3));
     assertThat(shuffleRecomputes()).singleElement().satisfies(r -> assertThat(r.partition()).isEqualTo(3));
     assertThat(seen.value()).isEqualTo(N + mapPartitionSize());
   }
@@ -151,17 +124,17 @@ class ShuffleRecoveryTest {
   @ParameterizedTest
   @EnumSource(value = StorageLevel.class, names = {"MEMORY_ONLY", "OFF_HEAP", "DISK_ONLY"})
   void dropShuffleOutput_cachedThenShuffled_reRunsTheMapPartitionFromTheCache(StorageLevel level) {
-    LongAccumulator seen = session.longAccumulator("seen");
+    LongAccumulator seen = session().longAccumulator("seen");
     PairRDD<Integer, Integer> cached = pairs(seen).persist(level);
     PairRDD<Integer, List<Integer>> groups = cached.groupByKey(3).mapValues(ShuffleRecoveryTest::sortedList);
     List<Tuple2<Integer, List<Integer>>> expected = sorted(groups.collect());
     assertThat(expected).hasSize(KEYS);
     long mapped = seen.value();
 
-    session.faults().dropShuffleOutput(groups, 2);
+    session().faults().dropShuffleOutput(groups, 2);
 
     assertThat(sorted(groups.collect())).isEqualTo(expected);
-    assertThat(recorder.faults).anyMatch(f -> f.kind() == FaultKind.DROP_SHUFFLE_OUTPUT && f.partition() == 2);
+    assertThat(recorder().faults).anyMatch(f -> f.kind() == FaultKind.DROP_SHUFFLE_OUTPUT && f.partition() == 2);
     assertThat(shuffleRecomputes()).singleElement().satisfies(r -> {
       assertThat(r.rddId()).isEqualTo(cached.id());
       assertThat(r.partition()).isEqualTo(2);
@@ -173,19 +146,19 @@ class ShuffleRecoveryTest {
   @ParameterizedTest
   @EnumSource(value = StorageLevel.class, names = {"MEMORY_ONLY", "OFF_HEAP"})
   void dropShuffleOutput_andCachedBlockAfterTheShuffle_recomputesBothFromLineage(StorageLevel level) {
-    LongAccumulator seen = session.longAccumulator("seen");
+    LongAccumulator seen = session().longAccumulator("seen");
     PairRDD<Integer, Integer> cached = pairs(seen).cache();
     PairRDD<Integer, Long> sums = cached.mapValues(Integer::longValue).reduceByKey(Long::sum, 3).persist(level);
     assertThat(sorted(sums.collect())).isEqualTo(expectedSums());
 
     // The shuffled dataset is cached, so its lost map output matters only once a block of it is lost too.
-    session.faults().dropShuffleOutput(sums, 0);
-    session.faults().dropCachedBlock(sums, 1);
+    session().faults().dropShuffleOutput(sums, 0);
+    session().faults().dropCachedBlock(sums, 1);
 
     assertThat(sorted(sums.collect())).isEqualTo(expectedSums());
-    assertThat(recorder.faults).extracting(f -> f.kind())
+    assertThat(recorder().faults).extracting(f -> f.kind())
         .containsExactlyInAnyOrder(FaultKind.DROP_SHUFFLE_OUTPUT, FaultKind.DROP_CACHED_BLOCK);
-    assertThat(recorder.recomputed).anyMatch(r -> r.rddId() == sums.id() && r.partition() == 1
+    assertThat(recorder().recomputed).anyMatch(r -> r.rddId() == sums.id() && r.partition() == 1
         && r.cause() == RecomputeCause.BLOCK_LOST);
     assertThat(shuffleRecomputes()).singleElement().satisfies(r -> assertThat(r.partition()).isEqualTo(0));
     assertThat(sorted(sums.collect())).isEqualTo(expectedSums());
@@ -195,18 +168,18 @@ class ShuffleRecoveryTest {
 
   @Test
   void dropShuffleOutput_join_reRunsTheLostMapPartitionOfEachSide() {
-    LongAccumulator seen = session.longAccumulator("seen");
+    LongAccumulator seen = session().longAccumulator("seen");
     PairRDD<Integer, Integer> left = pairs(seen);
-    PairRDD<Integer, String> right = session.parallelize(IntStream.range(0, KEYS).boxed().toList(), 2)
+    PairRDD<Integer, String> right = session().parallelize(IntStream.range(0, KEYS).boxed().toList(), 2)
         .mapToPair(k -> Tuple2.of(k, "k" + k));
     PairRDD<Integer, Tuple2<Integer, String>> joined = left.join(right, 3);
     List<Tuple2<Integer, Tuple2<Integer, String>>> expected = sortedJoin(joined.collect());
     assertThat(expected).hasSize(N);
 
-    session.faults().dropShuffleOutput(joined, 1);
+    session().faults().dropShuffleOutput(joined, 1);
 
     assertThat(sortedJoin(joined.collect())).isEqualTo(expected);
-    assertThat(recorder.faults).hasSize(2).allMatch(f -> f.kind() == FaultKind.DROP_SHUFFLE_OUTPUT
+    assertThat(recorder().faults).hasSize(2).allMatch(f -> f.kind() == FaultKind.DROP_SHUFFLE_OUTPUT
         && f.rddId() == joined.id() && f.partition() == 1);
     assertThat(shuffleRecomputes()).extracting(PartitionRecomputed::rddId)
         .containsExactlyInAnyOrder(left.id(), right.id());
@@ -215,7 +188,7 @@ class ShuffleRecoveryTest {
 
   @Test
   void lostOutputsOfTwoShuffles_theGrandparentShuffleRunsFirst() {
-    LongAccumulator seen = session.longAccumulator("seen");
+    LongAccumulator seen = session().longAccumulator("seen");
     PairRDD<Integer, Long> longs = pairs(seen).mapValues(Integer::longValue);
     PairRDD<Integer, Long> sums = longs.reduceByKey(Long::sum, 3);
     PairRDD<Long, Integer> bySum = sums.mapToPair(t -> Tuple2.of(t._2() % 7, t._1()));
@@ -223,11 +196,11 @@ class ShuffleRecoveryTest {
     List<Tuple2<Long, List<Integer>>> expected = sorted(groups.collect());
     long mapped = seen.value();
 
-    session.faults().dropShuffleOutput(sums, 2);
-    session.faults().dropShuffleOutput(groups, 0);
+    session().faults().dropShuffleOutput(sums, 2);
+    session().faults().dropShuffleOutput(groups, 0);
 
     assertThat(sorted(groups.collect())).isEqualTo(expected);
-    assertThat(recorder.faults).hasSize(2);
+    assertThat(recorder().faults).hasSize(2);
     assertThat(shuffleRecomputes()).extracting(r -> r.rddId() + "/" + r.partition())
         .containsExactlyInAnyOrder(longs.id() + "/2", bySum.id() + "/0");
     assertThat(seen.value() - mapped).isEqualTo(mapPartitionSize());
@@ -255,16 +228,16 @@ class ShuffleRecoveryTest {
 
   @Test
   void shuffleBytes_countedWrittenAndRead() {
-    long written = session.metrics().shuffleBytesWritten();
-    long read = session.metrics().shuffleBytesRead();
-    PairRDD<Integer, Long> sums = pairs(session.longAccumulator("seen")).mapValues(Integer::longValue)
+    long written = session().metrics().shuffleBytesWritten();
+    long read = session().metrics().shuffleBytesRead();
+    PairRDD<Integer, Long> sums = pairs(session().longAccumulator("seen")).mapValues(Integer::longValue)
         .reduceByKey(Long::sum, 3);
 
     sums.collect();
 
-    long wrote = session.metrics().shuffleBytesWritten() - written;
+    long wrote = session().metrics().shuffleBytesWritten() - written;
     assertThat(wrote).isPositive();
-    assertThat(session.metrics().shuffleBytesRead() - read).isEqualTo(wrote);
+    assertThat(session().metrics().shuffleBytesRead() - read).isEqualTo(wrote);
   }
 
   private static List<Integer> sortedList(Iterable<Integer> values) {
@@ -285,5 +258,13 @@ class ShuffleRecoveryTest {
   /** The id of the shuffle that makes {@code shuffled}. */
   private static int shuffleIdOf(RDD<?> shuffled) {
     return ((ShuffleDependency<?, ?, ?>) shuffled.lineage().dependencies().get(0)).shuffleId();
+  }
+
+  private static KindlingSession session() {
+    return FAULTS.session();
+  }
+
+  private static RecoveryRecorder recorder() {
+    return FAULTS.recorder();
   }
 }

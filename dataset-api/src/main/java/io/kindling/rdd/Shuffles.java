@@ -4,6 +4,7 @@ import io.kindling.HashPartitioner;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
 import io.kindling.internal.CallSites;
+import io.kindling.internal.ContextObjectInputStream;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.CoGroupedNode;
@@ -135,20 +136,7 @@ final class Shuffles {
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(zero);
       }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
-        @Override
-        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-          ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          if (loader != null) {
-            try {
-              return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-              // fall back to the default resolution
-            }
-          }
-          return super.resolveClass(desc);
-        }
-      }) {
+      try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         return (U) in.readObject();
       }
     } catch (IOException | ClassNotFoundException e) {

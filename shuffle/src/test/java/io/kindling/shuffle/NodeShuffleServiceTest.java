@@ -8,12 +8,8 @@ import io.kindling.KindlingException;
 import io.kindling.Partitioner;
 import io.kindling.RangePartitioner;
 import io.kindling.Tuple2;
-import io.kindling.engine.shuffle.FetchFailedException;
-import io.kindling.JobListener.RecomputeCause;
-import io.kindling.chaos.FaultKind;
 import io.kindling.engine.event.NodeEvents;
-import io.kindling.storage.StorageLevel;
-import java.util.concurrent.atomic.AtomicLong;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.function.Function;
 import io.kindling.function.Function2;
 import io.kindling.internal.NaturalOrder;
@@ -31,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -270,20 +267,5 @@ class NodeShuffleServiceTest {
     public void shuffleBytesRead(long bytes) {
       read.addAndGet(bytes);
     }
-
-    @Override
-    public void faultInjected(FaultKind kind, int rddId, int partition, String detail) {}
-
-    @Override
-    public void partitionRecomputed(int rddId, int partition, RecomputeCause cause) {}
-
-    @Override
-    public void blockRecovered(int rddId, int partition, boolean recomputed) {}
-
-    @Override
-    public void blockEvicted(int rddId, int partition, StorageLevel level) {}
-
-    @Override
-    public void cachedBytes(StorageLevel level, long delta) {}
   }
 }

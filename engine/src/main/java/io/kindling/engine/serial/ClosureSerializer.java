@@ -2,16 +2,15 @@ package io.kindling.engine.serial;
 
 import io.kindling.KindlingException;
 import io.kindling.engine.plan.Stage;
+import io.kindling.internal.ContextObjectInputStream;
 import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -128,26 +127,6 @@ public final class ClosureSerializer {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  /** Resolves classes with the context class loader (where user classes live), then the default way. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
     }
   }
 }

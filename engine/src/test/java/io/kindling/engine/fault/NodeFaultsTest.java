@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.kindling.Tuple2;
 import io.kindling.chaos.FaultSchedule;
 import io.kindling.chaos.InjectedFaultException;
-import io.kindling.engine.shuffle.ShuffleService;
+import io.kindling.engine.shuffle.TestingShuffleService;
 import io.kindling.engine.storage.BlockId;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.engine.storage.RecordingEvents;
 import io.kindling.internal.lineage.EmptyNode;
-import io.kindling.internal.lineage.ShuffleDependency;
-import io.kindling.internal.lineage.TaskContext;
 import io.kindling.spi.FaultRequest;
 import io.kindling.storage.StorageLevel;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class NodeFaultsTest {
@@ -128,7 +121,7 @@ class NodeFaultsTest {
 
   @Test
   void armedShuffleDrop_firesAtTheFirstReadWhereTheOutputIsPresent() {
-    MapOutputs outputs = new MapOutputs();
+    TestingShuffleService outputs = new TestingShuffleService();
     faults.arm(new FaultRequest.DropShuffleOutput(9, 2, 1));
 
     faults.onShuffleRead(1, 0, 0, 0, 2, 3, 0, () -> 9, outputs);
@@ -145,7 +138,7 @@ class NodeFaultsTest {
   @Test
   void schedule_dropsShuffleOutputsAtOneReadPerStageOfAJob() {
     faults.schedule(FaultSchedule.random(3, 1.0));
-    MapOutputs outputs = new MapOutputs();
+    TestingShuffleService outputs = new TestingShuffleService();
     int droppingReads = 0;
     for (long job = 0; job < 20; job++) {
       int stageDrops = 0;
@@ -166,46 +159,11 @@ class NodeFaultsTest {
   @Test
   void schedule_neverDropsShuffleOutputsUnderTheLastStageAttempt() {
     faults.schedule(FaultSchedule.random(3, 1.0));
-    MapOutputs outputs = new MapOutputs();
+    TestingShuffleService outputs = new TestingShuffleService();
     for (long job = 0; job < 20; job++) {
       outputs.present.addAll(List.of(0, 1, 2, 3));
       faults.onShuffleRead(job, 5, 3, 0, 1, 4, 0, () -> 8, outputs);
     }
     assertThat(events.events).isEmpty();
-  }
-
-  /** The map outputs of one shuffle that a node holds. */
-  private static final class MapOutputs implements ShuffleService {
-    final Set<Integer> present = new HashSet<>();
-
-    @Override
-    public long[] write(ShuffleDependency<?, ?, ?> dependency, int mapPartition,
-        Iterator<? extends Tuple2<?, ?>> records, TaskContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
-        TaskContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int[] missingMapOutputs(int shuffleId, int numMaps) {
-      return IntStream.range(0, numMaps).filter(m -> !present.contains(m)).toArray();
-    }
-
-    @Override
-    public boolean dropMapOutput(int shuffleId, int mapPartition) {
-      return present.remove(mapPartition);
-    }
-
-    @Override
-    public void remove(int shuffleId) {
-      present.clear();
-    }
-
-    @Override
-    public void close() {}
   }
 }

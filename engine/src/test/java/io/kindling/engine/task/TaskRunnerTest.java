@@ -3,10 +3,9 @@ package io.kindling.engine.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kindling.HashPartitioner;
-import io.kindling.Tuple2;
 import io.kindling.engine.plan.Stage;
 import io.kindling.engine.shuffle.FetchFailedException;
-import io.kindling.engine.shuffle.ShuffleService;
+import io.kindling.engine.shuffle.TestingShuffleService;
 import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
@@ -30,38 +29,11 @@ class TaskRunnerTest {
     return n;
   };
 
-  /** A shuffle service whose map outputs 0 and 2 are gone. */
+  /** A shuffle service whose map outputs 0 and 2 (of 3) are gone. */
   private static NodeServices lostOutputs() {
-    ShuffleService lost = new ShuffleService() {
-      @Override
-      public long[] write(ShuffleDependency<?, ?, ?> dependency, int mapPartition,
-          Iterator<? extends Tuple2<?, ?>> records, TaskContext context) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
-          TaskContext context) {
-        throw new FetchFailedException(dependency.shuffleId(), new int[] {0, 2}, reducePartition);
-      }
-
-      @Override
-      public int[] missingMapOutputs(int shuffleId, int numMaps) {
-        return new int[] {0, 2};
-      }
-
-      @Override
-      public boolean dropMapOutput(int shuffleId, int mapPartition) {
-        return false;
-      }
-
-      @Override
-      public void remove(int shuffleId) {}
-
-      @Override
-      public void close() {}
-    };
-    return new NodeServices(lost);
+    TestingShuffleService shuffle = new TestingShuffleService();
+    shuffle.present.add(1);
+    return new NodeServices(shuffle);
   }
 
   /** A node that reads {@link #SHUFFLE} and then does what {@code user} does with the failure. */

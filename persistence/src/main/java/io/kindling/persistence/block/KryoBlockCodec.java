@@ -5,13 +5,12 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.kindling.KindlingException;
 import io.kindling.engine.storage.BlockCodec;
+import io.kindling.internal.ContextObjectInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,26 +177,6 @@ public final class KryoBlockCodec implements BlockCodec {
       return in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new KindlingException("Could not read a cached element: " + e, e);
-    }
-  }
-
-  /** Resolves classes with the context class loader first, where user classes live. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
     }
   }
 }
