@@ -54,6 +54,6 @@ public record Alias(Expression child, String name, long exprId) implements Expre
 
   @Override
   public String toString() {
-    return child + " AS " + name + "#" + exprId;
+    return child + " AS " + name + "#" + exprId + (child.resolved() && child.dataType().equals(io.kindling.sql.types.DataTypes.LongType) ? "L" : "");
   }
 }
