@@ -65,7 +65,12 @@ public final class DataFrameNaFunctions {
     }
     Column count = functions.lit(0);
     for (AttributeRef a : targets) {
-      count = count.plus(functions.when(new Column(new IsNotNull(a)), 1).otherwise(0));
+      // As in Spark, NaN counts as null for doubles and floats.
+      Column present = new Column(new IsNotNull(a));
+      if (isFractional(a.dataType())) {
+        present = present.and(functions.not(new Column(a).isNaN()));
+      }
+      count = count.plus(functions.when(present, 1).otherwise(0));
     }
     return df.filter(count.geq(minNonNulls));
   }
@@ -145,9 +150,19 @@ public final class DataFrameNaFunctions {
     return out;
   }
 
+  /** {@code coalesce(a, value)}, and for doubles and floats NaN replaced too, as Spark's fill does. */
   static Expression filled(AttributeRef a, Literal value) {
     Expression v = Cast.implicit(value, a.dataType());
-    return new Alias(new Call("coalesce", List.of(a, v), a.dataType(), false), a.name(),
-        io.kindling.internal.sql.expr.ExprIds.next());
+    Expression filled = new Call("coalesce", List.of(a, v), a.dataType(), false);
+    if (isFractional(a.dataType())) {
+      Expression isNan = new Call("isnan", List.of(Cast.implicit(a, DataTypes.DoubleType)), DataTypes.BooleanType,
+          false);
+      filled = new io.kindling.internal.sql.expr.CaseWhen(List.of(isNan), List.of(v), filled);
+    }
+    return new Alias(filled, a.name(), io.kindling.internal.sql.expr.ExprIds.next());
+  }
+
+  private static boolean isFractional(DataType t) {
+    return t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType);
   }
 }
