@@ -214,13 +214,9 @@ public class DataFrame {
 
   // ---------------------------------------------------------------- projections
 
-  /** The named columns ({@code "*"} for all). Lazy. */
-  public DataFrame select(String... cols) {
-    Column[] columns = new Column[cols.length];
-    for (int i = 0; i < cols.length; i++) {
-      columns[i] = functions.col(cols[i]);
-    }
-    return select(columns);
+  /** The named columns ({@code "*"} for all). Lazy. (One name first, as Spark's Java signature.) */
+  public DataFrame select(String col, String... cols) {
+    return select(columnsOf(prepend(col, cols)));
   }
 
   /** Computes the given columns from each row. Lazy; no shuffle. */
@@ -344,12 +340,8 @@ public class DataFrame {
   // ---------------------------------------------------------------- aggregation
 
   /** Groups rows by the named columns, for an aggregation. Lazy. */
-  public GroupedData groupBy(String... cols) {
-    Column[] columns = new Column[cols.length];
-    for (int i = 0; i < cols.length; i++) {
-      columns[i] = functions.col(cols[i]);
-    }
-    return groupBy(columns);
+  public GroupedData groupBy(String col, String... cols) {
+    return groupBy(columnsOf(prepend(col, cols)));
   }
 
   /** Groups rows by the given expressions, for an aggregation (which exchanges data by group). Lazy. */
@@ -378,8 +370,8 @@ public class DataFrame {
     return sortBy(sortExprs, true);
   }
 
-  public DataFrame orderBy(String... sortCols) {
-    return orderBy(columnsOf(sortCols));
+  public DataFrame orderBy(String sortCol, String... sortCols) {
+    return orderBy(columnsOf(prepend(sortCol, sortCols)));
   }
 
   /** Same as {@link #orderBy}. */
@@ -387,8 +379,8 @@ public class DataFrame {
     return orderBy(sortExprs);
   }
 
-  public DataFrame sort(String... sortCols) {
-    return orderBy(sortCols);
+  public DataFrame sort(String sortCol, String... sortCols) {
+    return orderBy(sortCol, sortCols);
   }
 
   /** Sorts the rows of each partition, without moving rows between partitions. Lazy. */
@@ -396,8 +388,8 @@ public class DataFrame {
     return sortBy(sortExprs, false);
   }
 
-  public DataFrame sortWithinPartitions(String... sortCols) {
-    return sortWithinPartitions(columnsOf(sortCols));
+  public DataFrame sortWithinPartitions(String sortCol, String... sortCols) {
+    return sortWithinPartitions(columnsOf(prepend(sortCol, sortCols)));
   }
 
   private DataFrame sortBy(Column[] sortExprs, boolean global) {
@@ -433,7 +425,12 @@ public class DataFrame {
   }
 
   /** One row for each distinct combination of the named columns (the first one found). Lazy; exchanges. */
-  public DataFrame dropDuplicates(String... colNames) {
+  public DataFrame dropDuplicates(String col, String... cols) {
+    return dropDuplicates(prepend(col, cols));
+  }
+
+  /** One row for each distinct combination of the named columns. Lazy; exchanges. */
+  public DataFrame dropDuplicates(String[] colNames) {
     if (colNames.length == 0) {
       return distinct();
     }
@@ -855,6 +852,13 @@ public class DataFrame {
             + operation + "(): " + e.sql() + ". Use groupBy(…).agg(…) or agg(…).");
       }
     }
+  }
+
+  private static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   private static Column[] columnsOf(String[] names) {
