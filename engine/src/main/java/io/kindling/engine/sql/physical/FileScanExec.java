@@ -87,6 +87,12 @@ public final class FileScanExec extends PhysicalPlan {
     if (source.format().equals("text") && dataCols.isEmpty()) {
       dataCols.add(scan.dataColumns().get(0));
     }
+    // As Spark: when the corrupt-record column is read, every column is parsed, so that a record is malformed
+    // whichever columns the query needs.
+    String corrupt = FormatOptions.of(source.options()).get("columnNameOfCorruptRecord", "_corrupt_record");
+    if (dataCols.stream().anyMatch(a -> a.name().equals(corrupt))) {
+      dataCols = new ArrayList<>(scan.dataColumns());
+    }
     List<AttributeRef> partCols = new ArrayList<>();
     List<Integer> partPositions = new ArrayList<>();
     for (int i = 0; i < scan.partitionColumns().size(); i++) {
