@@ -81,6 +81,12 @@ public final class HashAggregateExec extends PhysicalPlan {
     return "HashAggregate";
   }
 
+  /** Spark prints no space before the arguments of this node. */
+  @Override
+  protected String line() {
+    return nodeName() + argString();
+  }
+
   @Override
   public String argString() {
     String prefix = mode == Mode.PARTIAL ? "partial_" : "";

@@ -32,9 +32,13 @@ public abstract class PhysicalPlan {
 
   public String treeString() {
     StringBuilder sb = new StringBuilder();
-    PlanText.append(sb, this, "", "", PhysicalPlan::children,
-        p -> p.nodeName() + (p.argString().isEmpty() ? "" : " " + p.argString()));
+    PlanText.append(sb, this, "", "", PhysicalPlan::children, PhysicalPlan::line);
     return sb.toString();
+  }
+
+  /** The node's line in plan text: its name and arguments. */
+  protected String line() {
+    return nodeName() + (argString().isEmpty() ? "" : " " + argString());
   }
 
   @Override
