@@ -26,9 +26,9 @@ final class Exchanges {
   static LineageNode<ColumnBatch> exchange(ExecContext context, LineageNode<ColumnBatch> child,
       Partitioning spec, List<AttributeRef> input, List<Object[]> bounds) {
     String mode = context.session().config().hasPath("kindling.sql.exchange")
-        ? context.session().config().getString("kindling.sql.exchange") : "driver";
-    return mode.equals("shuffle") ? viaShuffle(context, child, spec, input, bounds)
-        : viaDriver(context, child, spec, input, bounds);
+        ? context.session().config().getString("kindling.sql.exchange") : "shuffle";
+    return mode.equals("driver") ? viaDriver(context, child, spec, input, bounds)
+        : viaShuffle(context, child, spec, input, bounds);
   }
 
   private static LineageNode<ColumnBatch> viaShuffle(ExecContext context, LineageNode<ColumnBatch> child,

@@ -1,7 +1,6 @@
 package io.kindling.engine.sql.physical;
 
 import io.kindling.engine.sql.vector.ColumnBatch;
-import io.kindling.internal.CallSites;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.sql.QueryExecution;
 import io.kindling.internal.sql.expr.AttributeRef;
@@ -12,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads a cached DataFrame's batches. The first query that needs them builds the cached plan's lineage once
- * (kept in the cache entry) and stores each partition as it is computed; later queries read the stored batches.
+ * (kept in the cache entry) and persists it in the block stores, so each partition is stored as it is first
+ * computed; later queries read the stored batches (and recompute lost ones from the lineage).
  */
 public final class InMemoryScanExec extends PhysicalPlan {
   private final CacheEntry entry;
@@ -45,10 +45,10 @@ public final class InMemoryScanExec extends PhysicalPlan {
 
   @Override
   protected LineageNode<ColumnBatch> build(ExecContext context) {
-    CachedBatches.Node node;
+    CachedPlan cached;
     synchronized (entry) {
-      node = (CachedBatches.Node) entry.materialized();
-      if (node == null) {
+      cached = (CachedPlan) entry.materialized();
+      if (cached == null) {
         LogicalPlan optimized = QueryExecution.optimizedForCaching(context.sql(), entry);
         PhysicalPlan physical = new PhysicalPlanner(context.sql()).plan(optimized);
         LineageNode<ColumnBatch> source = new ExecContext(context.sql()).lineage(physical);
@@ -56,11 +56,11 @@ public final class InMemoryScanExec extends PhysicalPlan {
         if (!produced.equals(entry.plan().output())) {
           source = reorder(context, source, produced, entry.plan().output());
         }
-        node = new CachedBatches.Node(context.nextNodeId(), CallSites.of("cache"), CachedBatches.newKey(),
-            entry.level(), source);
-        entry.materialized(node);
+        cached = CachedPlan.persist(context, source, entry.level());
+        entry.materialized(cached);
       }
     }
+    LineageNode<ColumnBatch> node = cached.reader();
     List<AttributeRef> stored = entry.plan().output();
     if (stored.equals(output)) {
       return node;
@@ -80,8 +80,8 @@ public final class InMemoryScanExec extends PhysicalPlan {
   }
 
   static void uncache(Object materialized) {
-    if (materialized instanceof CachedBatches.Node n) {
-      CachedBatches.remove(n.key());
+    if (materialized instanceof CachedPlan c) {
+      c.unpersist();
     }
   }
 }
