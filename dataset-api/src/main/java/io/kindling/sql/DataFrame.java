@@ -2,7 +2,6 @@ package io.kindling.sql;
 
 import static java.util.Objects.requireNonNull;
 
-import io.kindling.internal.CallSites;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.sql.QueryExecution;
 import io.kindling.internal.sql.SqlContext;
@@ -37,7 +36,6 @@ import io.kindling.internal.sql.plan.UnionNode;
 import io.kindling.rdd.RDD;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
-import io.kindling.sql.types.StructField;
 import io.kindling.sql.types.StructType;
 import io.kindling.storage.StorageLevel;
 import java.util.ArrayList;
@@ -415,8 +413,7 @@ public class DataFrame {
 
   /** The distinct rows. Lazy; exchanges. */
   public DataFrame distinct() {
-    List<Expression> all = List.copyOf(plan.output());
-    return derive(new AggregateNode(all, all, plan));
+    return derive(new io.kindling.internal.sql.plan.DistinctNode(plan));
   }
 
   /** Same as {@link #distinct()}. */
@@ -943,13 +940,5 @@ public class DataFrame {
       case 3 -> "third";
       default -> i + "th";
     };
-  }
-
-  static StructField field(AttributeRef a) {
-    return a.toField();
-  }
-
-  static String callSite(String op) {
-    return CallSites.of(op);
   }
 }

@@ -1,7 +1,6 @@
 package io.kindling.internal.sql.analysis;
 
 import io.kindling.internal.sql.expr.AggregateCall;
-import io.kindling.internal.sql.expr.Alias;
 import io.kindling.internal.sql.expr.And;
 import io.kindling.internal.sql.expr.Arithmetic;
 import io.kindling.internal.sql.expr.AttributeRef;
@@ -11,12 +10,8 @@ import io.kindling.internal.sql.expr.Cast;
 import io.kindling.internal.sql.expr.Comparison;
 import io.kindling.internal.sql.expr.Expression;
 import io.kindling.internal.sql.expr.In;
-import io.kindling.internal.sql.expr.IsNotNull;
-import io.kindling.internal.sql.expr.IsNull;
-import io.kindling.internal.sql.expr.Literal;
 import io.kindling.internal.sql.expr.Not;
 import io.kindling.internal.sql.expr.Or;
-import io.kindling.internal.sql.expr.SortOrder;
 import io.kindling.internal.sql.expr.Star;
 import io.kindling.internal.sql.expr.UnaryMinus;
 import io.kindling.internal.sql.expr.UnresolvedColumn;
@@ -209,13 +204,6 @@ public final class Analyzer {
         }
       }
       return FunctionSignatures.resolve(agg);
-    }
-    if (e instanceof SortOrder s) {
-      return s;
-    }
-    if (e instanceof IsNull || e instanceof IsNotNull || e instanceof Alias || e instanceof Literal
-        || e instanceof AttributeRef) {
-      return e;
     }
     return e;
   }

@@ -77,10 +77,10 @@ final class FunctionSignatures {
           typed(c, List.of(DATE), INT, anyNullable(a));
       case "hour", "minute", "second" -> typed(c, List.of(TIMESTAMP), INT, anyNullable(a));
       case "to_date" -> a.size() == 1
-          ? typed(c, List.of(a.get(0).dataType().equals(TIMESTAMP) ? TIMESTAMP : dateInput(a.get(0))), DATE, true)
+          ? typed(c, List.of(a.get(0).dataType().equals(TIMESTAMP) ? TIMESTAMP : DATE), DATE, true)
           : typed(c, List.of(STRING, STRING), DATE, true);
       case "to_timestamp" -> a.size() == 1
-          ? typed(c, List.of(a.get(0).dataType().equals(DATE) ? DATE : timestampInput(a.get(0))), TIMESTAMP, true)
+          ? typed(c, List.of(a.get(0).dataType().equals(DATE) ? DATE : TIMESTAMP), TIMESTAMP, true)
           : typed(c, List.of(STRING, STRING), TIMESTAMP, true);
       case "date_format" -> typed(c, List.of(TIMESTAMP, STRING), STRING, anyNullable(a));
       case "monotonically_increasing_id" -> new Call(c.name(), a, LONG, false);
@@ -112,14 +112,6 @@ final class FunctionSignatures {
           new AggregateCall(c.name(), a, c.distinct(), new ArrayType(a.get(0).dataType(), false));
       default -> throw new AnalysisException("[UNRESOLVED_ROUTINE] Cannot resolve function `" + c.name() + "`.");
     };
-  }
-
-  private static DataType dateInput(Expression e) {
-    return DATE;
-  }
-
-  private static DataType timestampInput(Expression e) {
-    return TIMESTAMP;
   }
 
   /** The numeric type of an argument, or double for a string or null (which are cast). */

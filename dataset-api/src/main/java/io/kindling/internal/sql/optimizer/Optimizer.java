@@ -14,7 +14,7 @@ public final class Optimizer {
   private final Rule joinSelection;
 
   public Optimizer(ConstantEvaluator evaluator, long autoBroadcastJoinThreshold) {
-    this.rules = List.of(new FoldConstants(evaluator), new PruneFilters(), new PushFilterDown(),
+    this.rules = List.of(new ReplaceDistinctWithAggregate(), new FoldConstants(evaluator), new PruneFilters(), new PushFilterDown(),
         new CombineFilters(), new CombineProjections(), new RemoveNoopProjections(), new PruneColumns(),
         new PushFilterIntoScan());
     this.joinSelection = new SelectBroadcastJoin(autoBroadcastJoinThreshold);

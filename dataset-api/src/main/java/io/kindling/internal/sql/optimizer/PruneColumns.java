@@ -93,6 +93,9 @@ public final class PruneColumns implements Rule {
       needs.addAll(refs(r.partitionExprs()));
       return withChild(r, prune(r.child(), needs));
     }
+    if (plan instanceof io.kindling.internal.sql.plan.DistinctNode d) {
+      return withChild(d, prune(d.child(), new LinkedHashSet<>(d.child().output())));
+    }
     if (plan instanceof LimitNode || plan instanceof SampleNode || plan instanceof BroadcastHintNode) {
       LogicalPlan child = plan.children().get(0);
       return withChild(plan, prune(child, intersect(required, child.output())));

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  */
 public sealed interface LogicalPlan
     permits LocalRelationNode, RangeNode, RddScanNode, FileScanNode, ProjectNode, FilterNode, AggregateNode,
-    JoinNode, SortNode, LimitNode, UnionNode, SampleNode, RepartitionNode, BroadcastHintNode, CachedNode {
+    JoinNode, SortNode, LimitNode, UnionNode, DistinctNode, SampleNode, RepartitionNode, BroadcastHintNode,
+    CachedNode {
 
   /** The columns this node produces, in order. */
   List<AttributeRef> output();

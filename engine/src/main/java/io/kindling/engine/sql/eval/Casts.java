@@ -8,7 +8,6 @@ import io.kindling.engine.sql.vector.LongVector;
 import io.kindling.engine.sql.vector.StringVector;
 import io.kindling.engine.sql.vector.VectorBuilder;
 import io.kindling.internal.sql.expr.Values;
-import io.kindling.sql.Row;
 import io.kindling.sql.types.ArrayType;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
@@ -490,9 +489,5 @@ public final class Casts {
       end--;
     }
     return start == 0 && end == s.length() ? s : s.substring(start, end);
-  }
-
-  static Row row(Object... v) {
-    return Row.of(v);
   }
 }

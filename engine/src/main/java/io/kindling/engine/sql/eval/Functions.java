@@ -6,7 +6,6 @@ import io.kindling.engine.sql.vector.DoubleVector;
 import io.kindling.engine.sql.vector.IntVector;
 import io.kindling.engine.sql.vector.LongVector;
 import io.kindling.engine.sql.vector.StringVector;
-import io.kindling.engine.sql.vector.Timestamps;
 import io.kindling.engine.sql.vector.VectorBuilder;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
@@ -469,9 +468,5 @@ final class Functions {
       }
     }
     return Pattern.compile(re.toString(), Pattern.DOTALL);
-  }
-
-  static long micros(LocalDateTime t) {
-    return Timestamps.toMicros(t);
   }
 }

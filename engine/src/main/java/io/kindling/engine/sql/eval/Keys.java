@@ -1,7 +1,6 @@
 package io.kindling.engine.sql.eval;
 
 import java.util.Arrays;
-import java.util.List;
 
 /** Values as hash keys with SQL's equality: -0.0 is 0.0, all NaNs are one, arrays compare by content. */
 public final class Keys {
@@ -56,9 +55,5 @@ public final class Keys {
     public int hashCode() {
       return Arrays.hashCode(bytes);
     }
-  }
-
-  static List<Object> list(Object... values) {
-    return Arrays.asList(values);
   }
 }

@@ -1,7 +1,6 @@
 package io.kindling.engine.sql.join;
 
 import io.kindling.engine.sql.eval.BatchExpr;
-import io.kindling.engine.sql.eval.ExprCompiler;
 import io.kindling.engine.sql.vector.BooleanVector;
 import io.kindling.engine.sql.vector.ColumnBatch;
 import io.kindling.engine.sql.vector.ColumnVector;
@@ -223,9 +222,5 @@ public final class JoinProber {
       cols[c] = io.kindling.engine.sql.vector.Vectors.nulls(template.column(c).type(), m);
     }
     return new ColumnBatch(cols, m);
-  }
-
-  static int select(BooleanVector v, int[] out) {
-    return ExprCompiler.select(v, out);
   }
 }

@@ -25,7 +25,6 @@ import io.kindling.internal.sql.plan.FileScanNode;
 import io.kindling.internal.sql.plan.FileSource;
 import io.kindling.internal.sql.plan.SourceFile;
 import io.kindling.sql.types.DataType;
-import io.kindling.sql.types.StructField;
 import io.kindling.sql.types.StructType;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -225,9 +224,5 @@ public final class FileScanExec extends PhysicalPlan {
       tasks.add(new SplitTask(s, valuesByPath.get(s.path())));
     }
     return tasks;
-  }
-
-  static StructField field(AttributeRef a) {
-    return a.toField();
   }
 }

@@ -104,6 +104,10 @@ public final class PhysicalPlanner {
     if (p instanceof BroadcastHintNode h) {
       return plan(h.child());
     }
+    if (p instanceof io.kindling.internal.sql.plan.DistinctNode d) {
+      List<Expression> all = List.copyOf(d.child().output());
+      return planAggregate(new AggregateNode(all, all, d.child()));
+    }
     if (p instanceof CachedNode c) {
       return new InMemoryScanExec(c.entry(), c.output());
     }
