@@ -16,7 +16,7 @@ public final class SalesByProduct {
 
   public static void main(String[] args) {
     String input = args.length > 0 ? args[0] : "examples/data/sales.csv";
-    String output = args.length > 1 ? args[1] : "target/sales_by_product";
+    String output = args.length > 1 ? args[1] : "examples/target/sales_by_product";
     try (KindlingSession session = KindlingSession.builder().appName("sales-by-product").master("local[*]")
         .getOrCreate()) {
       DataFrame sales = session.read().option("header", "true").option("inferSchema", "true").csv(input);

@@ -62,9 +62,23 @@ public final class FileScanExec extends PhysicalPlan {
     return "FileScan " + scan.source().format();
   }
 
+  /** Spark's text: columns, format, location, partition and pushed filters, the schema read. */
   @Override
   public String argString() {
-    return scan.argString();
+    FileSource source = scan.source();
+    List<Expression> partitionFilters = new ArrayList<>();
+    List<Expression> dataFilters = new ArrayList<>();
+    for (Expression f : scan.filters()) {
+      boolean onPartitions = !f.references().isEmpty() && scan.partitionColumns().containsAll(f.references());
+      (onPartitions ? partitionFilters : dataFilters).add(f);
+    }
+    StructType read = new StructType(scan.output().stream().filter(scan.dataColumns()::contains)
+        .map(AttributeRef::toField).toList());
+    return scan.output().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"))
+        + " Format: " + source.format().toUpperCase(java.util.Locale.ROOT) + ", Location: " + source.paths()
+        + ", PartitionFilters: " + io.kindling.internal.sql.plan.LogicalPlan.list(partitionFilters)
+        + ", PushedFilters: " + io.kindling.internal.sql.plan.LogicalPlan.list(dataFilters)
+        + ", ReadSchema: " + read.simpleString();
   }
 
   /** One partition's work: a byte range of a file and the file's partition values. */
