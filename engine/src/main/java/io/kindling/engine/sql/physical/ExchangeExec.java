@@ -54,8 +54,11 @@ public final class ExchangeExec extends PhysicalPlan {
   @Override
   protected LineageNode<ColumnBatch> build(ExecContext context) {
     LineageNode<ColumnBatch> input = context.lineage(child);
-    if (optional && input.numPartitions() == 1 && partitioning.numPartitions() >= 1
-        && !(partitioning instanceof Partitioning.Range)) {
+    if (optional && input.numPartitions() == 1 && !(partitioning instanceof Partitioning.Range)) {
+      return input;
+    }
+    if (input.numPartitions() == 1 && partitioning.numPartitions() == 1) {
+      // One partition in, one out: every row is already where it would go.
       return input;
     }
     if (input.numPartitions() == 0) {

@@ -38,9 +38,13 @@ final class Exchanges {
           BatchPartitioner partitioner = new BatchPartitioner(spec, input, p, bounds);
           return slices(it, partitioner, input);
         }, false, "MapPartitionsRDD");
-    ShuffleDependency<Integer, byte[], byte[]> dependency = new ShuffleDependency<>(mapSide,
-        context.session().nextShuffleId(), new DirectPartitioner(spec.numPartitions()), null, false, null);
-    return new ShuffleReadNode(context.nextNodeId(), CallSites.of("exchange"), dependency);
+    int shuffleId = context.session().nextShuffleId();
+    ShuffleDependency<Integer, byte[], byte[]> dependency = new ShuffleDependency<>(mapSide, shuffleId,
+        new DirectPartitioner(spec.numPartitions()), null, false, null);
+    ShuffleReadNode read = new ShuffleReadNode(context.nextNodeId(), CallSites.of("exchange"), dependency);
+    // The map outputs go once no plan can read them any more, as for RDD shuffles.
+    context.session().releaseShuffleWhenUnreachable(read, shuffleId);
+    return read;
   }
 
   /** Per map partition: the slices of every batch for each target, merged per target, then encoded. */
