@@ -110,6 +110,17 @@ class ReadWriteTest extends SqlTestSession {
   }
 
   @Test
+  void read_severalPathsAndGlobs() throws IOException {
+    Path a = write("many/a.csv", "n\n1\n2\n");
+    Path b = write("many/b.csv", "n\n3\n");
+    write("many/_SUCCESS", "");
+    assertThat(session.read().option("header", true).csv(a.toString(), b.toString()).count()).isEqualTo(3);
+    assertThat(session.read().option("header", true).csv(dir.resolve("many/*.csv").toString()).count()).isEqualTo(3);
+    assertThat(sortedRows(session.read().option("header", true).option("inferSchema", true)
+        .csv(dir.resolve("many").toString()))).containsExactly("[1]", "[2]", "[3]");
+  }
+
+  @Test
   void read_missingPath_failsAtOnce() {
     assertThatThrownBy(() -> session.read().csv(dir.resolve("missing.csv").toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("[PATH_NOT_FOUND] Path does not exist");

@@ -47,17 +47,16 @@ final class FileSources {
     FormatOptions opts = FormatOptions.of(options);
     List<SourceFile> files = new ArrayList<>();
     StructType partitionSchema = null;
-    for (String expression : paths) {
-      for (String entry : expression.split(",")) {
-        Listing listing = list(entry.trim());
-        if (partitionSchema == null) {
-          partitionSchema = listing.partitionSchema();
-        } else if (!partitionSchema.equals(listing.partitionSchema())) {
-          throw new AnalysisException("Conflicting partition columns across the paths: "
-              + partitionSchema.simpleString() + " and " + listing.partitionSchema().simpleString());
-        }
-        files.addAll(listing.files());
+    // Each argument is one path (or glob), as in Spark: a comma is part of the name.
+    for (String entry : paths) {
+      Listing listing = list(entry);
+      if (partitionSchema == null) {
+        partitionSchema = listing.partitionSchema();
+      } else if (!partitionSchema.equals(listing.partitionSchema())) {
+        throw new AnalysisException("Conflicting partition columns across the paths: "
+            + partitionSchema.simpleString() + " and " + listing.partitionSchema().simpleString());
       }
+      files.addAll(listing.files());
     }
     if (partitionSchema == null) {
       partitionSchema = new StructType();
