@@ -30,6 +30,16 @@ final class DataFrameWorkloads {
 
   /** read sales.csv → total_sales = quantity*price → groupBy(product_id).sum(total_sales) → write CSV. */
   static final class SalesByProduct implements Workload {
+    private final Path dir;
+
+    SalesByProduct() {
+      this(output());
+    }
+
+    SalesByProduct(Path dir) {
+      this.dir = dir;
+    }
+
     @Override
     public String name() {
       return "sales_by_product";
@@ -37,7 +47,6 @@ final class DataFrameWorkloads {
 
     @Override
     public Answer run(KindlingSession session, Path data) {
-      Path dir = output();
       csv(session, data, "sales.csv")
           .withColumn("total_sales", col("quantity").multiply(col("price")))
           .groupBy("product_id").sum("total_sales")
