@@ -162,6 +162,28 @@ class ReadWriteTest extends SqlTestSession {
   }
 
   @Test
+  void write_datesTimestampsNulls_roundTripThroughCsvAndJson() {
+    DataFrame df = df("d DATE, t TIMESTAMP, s STRING, x DOUBLE", r(java.time.LocalDate.of(2024, 2, 29),
+        java.time.LocalDateTime.of(2024, 5, 29, 7, 33, 4, 500_000_000), "a,b", 1.5), r(null, null, null, null));
+    String csv = dir.resolve("dt-csv").toString();
+    df.coalesce(1).write().option("header", true).csv(csv);
+    assertThat(rows(session.read().option("header", true).schema(df.schema()).csv(csv)))
+        .isEqualTo("[[2024-02-29,2024-05-29T07:33:04.500,a,b,1.5], [null,null,null,null]]");
+    String json = dir.resolve("dt-json").toString();
+    df.coalesce(1).write().json(json);
+    assertThat(rows(session.read().schema(df.schema()).json(json)))
+        .isEqualTo("[[2024-02-29,2024-05-29T07:33:04.500,a,b,1.5], [null,null,null,null]]");
+  }
+
+  @Test
+  void write_unsupportedColumnType_failsBeforeAnyJob() {
+    DataFrame arrays = df("a ARRAY<INT>", r(java.util.List.of(1)));
+    assertThatThrownBy(() -> arrays.write().csv(dir.resolve("arr").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("CSV");
+    assertThat(Files.exists(dir.resolve("arr"))).isFalse();
+  }
+
+  @Test
   void write_text_andJson_contents() throws IOException {
     String out = dir.resolve("text").toString();
     df("line STRING", r("a"), r("b")).coalesce(1).write().text(out);

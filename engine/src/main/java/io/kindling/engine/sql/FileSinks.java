@@ -65,6 +65,15 @@ final class FileSinks {
     if (!partitionBy.isEmpty() && partitionBy.size() == schema.size()) {
       throw new AnalysisException("Cannot use all columns for partition columns");
     }
+    // A writer opened once on the driver checks the columns' types before any job runs.
+    try (RecordWriter probe = factory.open(java.io.OutputStream.nullOutputStream(),
+        dataSchema(schema, partitionBy))) {
+      probe.getClass();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (io.kindling.KindlingException e) {
+      throw new AnalysisException(e.getMessage(), e);
+    }
     Optional<OutputDirectory> prepared = OutputDirectory.prepare(request.path(), SaveMode.fromString(request.mode()));
     if (prepared.isEmpty()) {
       return;
