@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * into place. A failure leaves the target path untouched.
  */
 public final class AtomicTextOutput implements TextOutput {
+  private static final System.Logger LOG = System.getLogger(AtomicTextOutput.class.getName());
+  private static final int ABORT_ATTEMPTS = 10;
+
   private final Path target;
   private final Path temporary;
 
@@ -77,6 +80,10 @@ public final class AtomicTextOutput implements TextOutput {
     try {
       deleteLeftoverAttempts();
       Files.createFile(temporary.resolve("_SUCCESS"));
+      // A rename onto an existing empty directory would replace it, and onto a full one fails obscurely.
+      if (Files.exists(target)) {
+        throw new FileAlreadyExistsException(target.toString());
+      }
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -94,7 +101,20 @@ public final class AtomicTextOutput implements TextOutput {
 
   @Override
   public void abort() {
-    deleteRecursively(temporary);
+    // Tasks of a failed job may still be running and create files while the directory is deleted: try again,
+    // and never let cleanup hide the failure that caused it.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deleteRecursively(temporary);
+        return;
+      } catch (UncheckedIOException e) {
+        if (attempt == ABORT_ATTEMPTS) {
+          LOG.log(System.Logger.Level.WARNING, "Could not remove the temporary output " + temporary, e);
+          return;
+        }
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private void deleteLeftoverAttempts() throws IOException {
