@@ -193,19 +193,25 @@ public class RDD<T> {
       }
     }
     return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of("zipWithIndex"),
-        node, (PartitionTransform<T, Tuple2<T, Long>>) (p, it) -> new Iterator<>() {
-          private long index = starts[p];
+        node, (PartitionTransform<T, Tuple2<T, Long>>) (p, it) -> indexed(it, starts[p]), false,
+        "ZippedWithIndexRDD"));
+  }
 
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
+  // Static: an anonymous class made in an instance method would capture this RDD, which is not serializable.
+  private static <T> Iterator<Tuple2<T, Long>> indexed(Iterator<T> it, long start) {
+    return new Iterator<>() {
+      private long index = start;
 
-          @Override
-          public Tuple2<T, Long> next() {
-            return Tuple2.of(it.next(), index++);
-          }
-        }, false, "ZippedWithIndexRDD"));
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Tuple2<T, Long> next() {
+        return Tuple2.of(it.next(), index++);
+      }
+    };
   }
 
   /** Each partition as one list. Lazy; no shuffle. */
