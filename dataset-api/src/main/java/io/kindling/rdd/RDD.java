@@ -12,6 +12,7 @@ import io.kindling.function.VoidFunction;
 import io.kindling.internal.CallSites;
 import io.kindling.internal.Iterators;
 import io.kindling.internal.SessionContext;
+import io.kindling.internal.ZeroValue;
 import io.kindling.internal.lineage.CoalesceNode;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.MapPartitionsNode;
@@ -360,14 +361,15 @@ public class RDD<T> {
    */
   public T fold(T zeroValue, Function2<T, T, T> f) {
     requireNonNull(f, "f is null");
+    ZeroValue<T> zero = ZeroValue.of(zeroValue, "fold");
     List<T> parts = context.runJob(node, (ctx, it) -> {
-      T acc = zeroValue;
+      T acc = zero.copy();
       while (it.hasNext()) {
         acc = f.call(acc, it.next());
       }
       return acc;
     }, "fold");
-    T result = zeroValue;
+    T result = zero.copy();
     for (T part : parts) {
       result = call(f, result, part);
     }
@@ -378,14 +380,15 @@ public class RDD<T> {
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
     requireNonNull(seqOp, "seqOp is null");
     requireNonNull(combOp, "combOp is null");
+    ZeroValue<U> zero = ZeroValue.of(zeroValue, "aggregate");
     List<U> parts = context.runJob(node, (ctx, it) -> {
-      U acc = zeroValue;
+      U acc = zero.copy();
       while (it.hasNext()) {
         acc = seqOp.call(acc, it.next());
       }
       return acc;
     }, "aggregate");
-    U result = zeroValue;
+    U result = zero.copy();
     for (U part : parts) {
       result = call(combOp, result, part);
     }
