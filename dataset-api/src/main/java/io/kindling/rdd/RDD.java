@@ -270,7 +270,7 @@ public class RDD<T> {
       if (scanned > 0) {
         // Spark's scale-up: quadruple after an empty scan, otherwise estimate from what was found.
         toTry = buffer.isEmpty() ? scanned * 4
-            : Math.max(1, Math.min((int) Math.ceil(1.5 * num * scanned / buffer.size()) - scanned, scanned * 4));
+            : Math.max(1, Math.min((int) (1.5 * num * scanned / buffer.size()) - scanned, scanned * 4));
       }
       int left = num - buffer.size();
       int[] parts = IntStream.range(scanned, Math.min(scanned + toTry, total)).toArray();
