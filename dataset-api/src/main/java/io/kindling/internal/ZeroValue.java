@@ -1,13 +1,7 @@
 package io.kindling.internal;
 
 import io.kindling.KindlingException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 
 /**
@@ -26,44 +20,22 @@ public final class ZeroValue<T> implements Serializable {
 
   /** Serializes {@code value} now; fails naming its class if it can't be. */
   public static <T> ZeroValue<T> of(T value, String operation) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
-      objects.writeObject(value);
+    try {
+      return new ZeroValue<>(JavaSerialization.toBytes(value));
     } catch (IOException e) {
       throw new KindlingException("Task not serializable: the zero value passed to " + operation + " (class "
           + value.getClass().getName() + ") is not java.io.Serializable: " + e.getMessage()
           + ". Use a serializable zero value.", e);
     }
-    return new ZeroValue<>(out.toByteArray());
   }
 
   /** A fresh copy of the zero value. */
   @SuppressWarnings("unchecked")
   public T copy() {
-    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (T) in.readObject();
+    try {
+      return (T) JavaSerialization.fromBytes(bytes);
     } catch (IOException | ClassNotFoundException e) {
       throw new KindlingException("Could not copy a zero value: " + e, e);
-    }
-  }
-
-  /** Resolves classes with the context class loader (where user classes live), then the default way. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
     }
   }
 }
