@@ -24,7 +24,9 @@ import io.kindling.spi.DataIo;
 import io.kindling.spi.ExecutionBackend;
 import io.kindling.spi.JobRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +49,7 @@ final class ActorBackend implements ExecutionBackend {
   private final DataIo io;
   private final AtomicLong nextJobId = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Map<CompletableFuture<List<Object>>, String> running = new ConcurrentHashMap<>();
 
   ActorBackend(BackendContext context) {
     this.context = context;
@@ -87,6 +90,7 @@ final class ActorBackend implements ExecutionBackend {
     byte[] payload = ClosureSerializer.encode(new JobPayload(plan, request.function()), request.description());
     CompletableFuture<List<Object>> result = new CompletableFuture<>();
     long jobId = nextJobId.incrementAndGet();
+    trackUntilDone(result, "Job " + jobId + " (" + request.description() + ")");
     driver.tell(new SessionDriver.SubmitJob(new JobSubmission(jobId, request.description(), plan, payload,
         request.partitions(), result)));
     @SuppressWarnings("unchecked")
@@ -102,8 +106,27 @@ final class ActorBackend implements ExecutionBackend {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      shutdown();
+      try {
+        shutdown();
+      } finally {
+        failRunningJobs();
+      }
     }
+  }
+
+  /** Remembers a job's future until it completes, so that stopping the session can fail it. */
+  private void trackUntilDone(CompletableFuture<List<Object>> result, String job) {
+    running.put(result, job);
+    result.whenComplete((value, error) -> running.remove(result));
+    if (closed.get()) {
+      failRunningJobs();
+    }
+  }
+
+  /** Jobs still running when the session stops would otherwise never complete: their actions would hang. */
+  private void failRunningJobs() {
+    running.forEach((future, job) -> future.completeExceptionally(new KindlingException(job
+        + " did not finish: its KindlingSession was stopped while it ran")));
   }
 
   private void shutdown() {
