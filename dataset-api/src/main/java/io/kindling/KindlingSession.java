@@ -304,8 +304,9 @@ public final class KindlingSession implements AutoCloseable {
           return f;
         }
       }
-      throw new KindlingException("No execution backend for master '" + master
-          + "' on the classpath: add the kindling-actors dependency");
+      throw new KindlingException("No execution backend on the classpath runs master '" + master
+          + "'. The local masters (local, local[N], local[*]) need the kindling-actors dependency; other masters"
+          + " need a backend that supports them.");
     }
   }
 }
