@@ -197,6 +197,15 @@ class TextFileTest {
   }
 
   @Test
+  void textFile_missingPath_underUnionAndCoalesce_stillFailsOnlyAtTheAction() {
+    Path missing = dir.resolve("absent");
+    RDD<String> lazy = session.textFile(missing.toString()).union(session.parallelize(List.of("x"), 1))
+        .coalesce(1);
+    assertThatThrownBy(lazy::count).isInstanceOf(KindlingException.class)
+        .hasMessageContaining("Input path does not exist: file:" + missing);
+  }
+
+  @Test
   void textFile_globMatchingNothing_failsWithThePattern() {
     Path pattern = dir.resolve("*.nothing");
     assertThatThrownBy(() -> session.textFile(pattern.toString()).count()).isInstanceOf(KindlingException.class)
