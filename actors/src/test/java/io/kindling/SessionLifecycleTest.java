@@ -188,6 +188,17 @@ class SessionLifecycleTest {
   }
 
   @Test
+  void config_acceptsStringLongDoubleAndBooleanValues() {
+    try (KindlingSession s = KindlingSession.builder().master("local[1]").config("app.name", "x")
+        .config("app.count", 3L).config("app.ratio", 0.25).config("app.enabled", true).create()) {
+      assertThat(s.conf("app.name")).isEqualTo("x");
+      assertThat(s.conf("app.count")).isEqualTo("3");
+      assertThat(s.conf("app.ratio")).isEqualTo("0.25");
+      assertThat(s.conf("app.enabled")).isEqualTo("true");
+    }
+  }
+
+  @Test
   void defaults_areLocalStarWithEveryCore() {
     try (KindlingSession s = KindlingSession.builder().create()) {
       assertThat(s.master()).isEqualTo("local[*]");

@@ -68,6 +68,22 @@ class ConsoleProgressReporterTest {
   }
 
   @Test
+  void toStderr_withoutAConsole_printsPlainLinesToStandardError() {
+    PrintStream original = System.err;
+    System.setErr(out);
+    try {
+      runStage(ConsoleProgressReporter.toStderr(), 2);
+    } finally {
+      System.setErr(original);
+    }
+    // Tests run without a console, as a job piped to a file does.
+    assertThat(System.console()).isNull();
+    assertThat(output().lines()).containsExactly(
+        "[Stage 0 map at App.java:7] 0/2 partitions, 0.0 s",
+        "[Stage 0 map at App.java:7] done in 1.2 s");
+  }
+
+  @Test
   void failedJob_printsTheFailure() {
     ConsoleProgressReporter r = new ConsoleProgressReporter(out, false, 1000);
     r.onJobEnded(new JobEnded(4, "count at App.java:9", false, new IllegalStateException("boom"),
