@@ -25,8 +25,46 @@ import java.util.Set;
 public final class ClosureSerializer {
   private ClosureSerializer() {}
 
+  /** Stack for serializing lineage too long for the caller's thread: Java serialization recurses per dataset. */
+  private static final long DEEP_STACK_BYTES = 256L << 20;
+
   /** Serializes a job's payload, or fails with a message naming the dataset and class at fault. */
   public static byte[] encode(JobPayload payload, String action) {
+    try {
+      return encodeHere(payload, action);
+    } catch (StackOverflowError e) {
+      return encodeOnDeepStack(payload, action);
+    }
+  }
+
+  private static byte[] encodeOnDeepStack(JobPayload payload, String action) {
+    Object[] outcome = new Object[1];
+    Thread worker = new Thread(null, () -> {
+      try {
+        outcome[0] = encodeHere(payload, action);
+      } catch (RuntimeException | StackOverflowError e) {
+        outcome[0] = e;
+      }
+    }, "kindling-lineage-serializer", DEEP_STACK_BYTES);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KindlingException("Interrupted while serializing the lineage of " + action, e);
+    }
+    if (outcome[0] instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (outcome[0] instanceof StackOverflowError e) {
+      throw new KindlingException("The lineage of " + action + " is too deep to serialize. Build it from"
+          + " fewer transformations (collect or save an intermediate result and start again from it).", e);
+    }
+    throw (RuntimeException) outcome[0];
+  }
+
+  private static byte[] encodeHere(JobPayload payload, String action) {
     try {
       return toBytes(payload);
     } catch (NotSerializableException e) {
