@@ -273,6 +273,16 @@ class TransformationsTest {
   }
 
   @Test
+  void longLineage_thousandsOfNarrowTransformations_runs() {
+    // Java serialization recurses once per dataset: more than the default 1 MiB thread stack allows.
+    RDD<Integer> rdd = session.parallelize(range(0, 3), 2);
+    for (int i = 0; i < 3000; i++) {
+      rdd = i % 2 == 0 ? rdd.map(x -> x + 1) : rdd.filter(x -> x >= 0);
+    }
+    assertThat(rdd.collect()).containsExactly(1500, 1501, 1502);
+  }
+
+  @Test
   void transformations_areLazy_untilAnAction() {
     io.kindling.LongAccumulator calls = session.longAccumulator("calls");
     RDD<Integer> mapped = session.parallelize(range(0, 10), 2).map(x -> {

@@ -105,6 +105,22 @@ class ClosureSerializerTest {
   }
 
   @Test
+  void encode_lineageTooLongForTheCallersStack_isSerializedOnADeeperOne() throws Exception {
+    LineageNode<Integer> node = numbers();
+    for (int i = 1; i <= 5000; i++) {
+      node = new MapPartitionsNode<>(i, "map at App.java:" + i, node, (p, it) -> it);
+    }
+    LineageNode<Integer> last = node;
+    byte[][] bytes = new byte[1][];
+    // A thread with a small stack overflows at once, as a caller deep in its own code would.
+    Thread small = new Thread(null, () -> bytes[0] = ClosureSerializer.encode(new JobPayload(plan(last), COUNT),
+        "count at App.java:9"), "small-stack", 256 * 1024);
+    small.start();
+    small.join();
+    assertThat(bytes[0]).isNotEmpty();
+  }
+
+  @Test
   void decode_garbage_failsClearly() {
     assertThatThrownBy(() -> ClosureSerializer.decode(new byte[] {1, 2, 3}))
         .isInstanceOf(KindlingException.class)
