@@ -227,9 +227,12 @@ public class RDD<T> {
     return flatten(context.runJob(node, (ctx, it) -> toList(it), "collect"));
   }
 
-  /** {@link #collect()} without waiting: completes when the job ends. */
+  /** {@link #collect()} without waiting: completes when the job ends, on a pool thread (never the runtime's). */
   public CompletionStage<List<T>> collectAsync() {
     return context.submitJob(node, allPartitions(), (ctx, it) -> toList(it), "collectAsync")
+        // The runtime completes jobs on its dispatcher: hand over to a pool thread, so that callbacks the caller
+        // attaches (which may block) never run there.
+        .whenCompleteAsync((parts, error) -> { })
         .thenApply(RDD::flatten)
         .exceptionallyCompose(t -> java.util.concurrent.CompletableFuture.failedFuture(
             SessionContext.rethrowable(t)));
