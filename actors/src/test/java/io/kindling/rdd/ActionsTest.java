@@ -99,6 +99,24 @@ class ActionsTest {
         .hasRootCauseMessage("bad element 3");
   }
 
+  private static final java.util.concurrent.CountDownLatch RELEASE_JOBS = new java.util.concurrent.CountDownLatch(1);
+
+  @Test
+  void collectAsync_callbacksNeverRunOnTheRuntimesDispatcher() throws Exception {
+    // The jobs wait until the callbacks are attached, so the callbacks run when the jobs complete.
+    CompletableFuture<String> onSuccess = session.parallelize(range(0, 4), 2).map(x -> {
+      RELEASE_JOBS.await();
+      return x;
+    }).collectAsync().thenApply(list -> Thread.currentThread().getName()).toCompletableFuture();
+    CompletableFuture<String> onFailure = session.parallelize(range(0, 4), 2).map(x -> {
+      RELEASE_JOBS.await();
+      throw new IllegalStateException("fails");
+    }).collectAsync().handle((list, error) -> Thread.currentThread().getName()).toCompletableFuture();
+    RELEASE_JOBS.countDown();
+    assertThat(onSuccess.get(60, TimeUnit.SECONDS)).doesNotContain("akka").doesNotContain("kindling-compute");
+    assertThat(onFailure.get(60, TimeUnit.SECONDS)).doesNotContain("akka").doesNotContain("kindling-compute");
+  }
+
   @Test
   void count_countsEveryElement() {
     assertThat(session.parallelize(range(0, 12345), 5).count()).isEqualTo(12345);
