@@ -3,6 +3,7 @@ package io.kindling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kindling.rdd.RDD;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,48 @@ class SessionLifecycleTest {
       threads.shutdownNow();
     }
   }
+
+  @Test
+  void stopFromAListener_isRefusedAsInSpark_andTheJobCompletes() throws Exception {
+    try (KindlingSession s = KindlingSession.builder().master("local[2]").create()) {
+      java.util.concurrent.CompletableFuture<Throwable> refused = new java.util.concurrent.CompletableFuture<>();
+      s.addListener(new JobListener() {
+        @Override
+        public void onJobEnded(JobEnded event) {
+          try {
+            s.stop();
+            refused.complete(null);
+          } catch (RuntimeException e) {
+            refused.complete(e);
+          }
+        }
+      });
+      assertThat(s.parallelize(range(0, 4), 2).count()).isEqualTo(4);
+      assertThat(refused.get(60, TimeUnit.SECONDS)).isInstanceOf(KindlingException.class)
+          .hasMessageContaining("Cannot stop a KindlingSession from inside one of its JobListeners");
+      assertThat(s.isStopped()).isFalse();
+    }
+  }
+
+  @Test
+  void stopFromATask_isRefused() {
+    try (KindlingSession s = KindlingSession.builder().master("local[1]").create()) {
+      STOPPABLE.set(s);
+      RDD<Integer> stopping = s.parallelize(range(0, 2), 1).map(x -> {
+        STOPPABLE.get().stop();
+        return x;
+      });
+      assertThatThrownBy(stopping::collect).isInstanceOf(JobFailedException.class)
+          .hasRootCauseMessage("Cannot stop a KindlingSession from inside a task: they run on the session's own"
+              + " threads, which stopping waits for. Stop it from another thread.");
+      assertThat(s.isStopped()).isFalse();
+    } finally {
+      STOPPABLE.set(null);
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicReference<KindlingSession> STOPPABLE =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   @Test
   void stoppingOneSession_leavesTheOtherRunning() {
