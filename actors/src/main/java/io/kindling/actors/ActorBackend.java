@@ -54,12 +54,13 @@ final class ActorBackend implements ExecutionBackend {
   ActorBackend(BackendContext context) {
     this.context = context;
     RuntimeSettings settings = RuntimeSettings.from(context.config());
+    // Everything that can reject a setting comes before anything that starts threads.
+    this.io = new EngineDataIo(context.config());
     Object host = context.hostActorSystem().orElse(null);
     this.ownsSystem = host == null;
     this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
     this.pool = new ComputePool(context.sessionId(), context.cores());
     this.shuffle = ShuffleService.unsupported();
-    this.io = new EngineDataIo(context.config());
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     try {
