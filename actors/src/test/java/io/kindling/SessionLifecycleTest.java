@@ -285,6 +285,18 @@ class SessionLifecycleTest {
   }
 
   @Test
+  void badRuntimeSetting_failsWhenTheSessionIsBuilt_leavingNoThreads() throws Exception {
+    Set<String> before = liveThreads();
+    assertThatThrownBy(() -> KindlingSession.builder().master("local[2]")
+        .config("kindling.input.max-split-bytes", 0L).create())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kindling.input.max-split-bytes");
+    assertThatThrownBy(() -> KindlingSession.builder().master("local[2]")
+        .config("kindling.input.max-split-bytes", "lots").create())
+        .isInstanceOf(com.typesafe.config.ConfigException.class).hasMessageContaining("max-split-bytes");
+    assertThat(leftoverThreads(before, 60_000)).isEmpty();
+  }
+
+  @Test
   void badSetting_failsWhenTheSessionIsBuilt() {
     assertThatThrownBy(() -> KindlingSession.builder().master("local[1]").config("kindling.task.max-attempts", 0L)
         .create()).isInstanceOf(KindlingException.class).hasMessageContaining("kindling.task.max-attempts");
