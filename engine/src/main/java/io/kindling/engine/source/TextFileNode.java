@@ -3,19 +3,12 @@ package io.kindling.engine.source;
 import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.TaskContext;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
  * The lines of text files, one partition per split. Files are listed and split on first use (so a missing
@@ -80,22 +73,9 @@ public final class TextFileNode extends LineageNode<String> {
   }
 
   static LineIterator open(FileSplit split) throws IOException {
-    Path path = Path.of(split.path());
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-    try {
-      if (split.compressed()) {
-        InputStream raw = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
-        InputStream decoded = split.path().endsWith(".gz")
-            ? new GZIPInputStream(raw, 64 * 1024)
-            : new BZip2CompressorInputStream(raw, true);
-        return new LineIterator(decoded, 0, Long.MAX_VALUE);
-      }
-      channel.position(split.start());
-      return new LineIterator(Channels.newInputStream(channel), split.start(), split.end());
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+    InputStream in = LineReader.openStream(split);
+    return split.compressed() ? new LineIterator(in, 0, Long.MAX_VALUE)
+        : new LineIterator(in, split.start(), split.end());
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

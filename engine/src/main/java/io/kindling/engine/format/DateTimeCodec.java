@@ -1,0 +1,188 @@
+package io.kindling.engine.format;
+
+import io.kindling.KindlingException;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
+import java.util.Locale;
+
+/**
+ * Reads and writes dates and timestamps as a format's {@code dateFormat}, {@code timestampFormat} and
+ * {@code timeZone} options say, with Spark 3.5's defaults: without a pattern, reading is lenient (Spark's
+ * {@code stringToDate}/{@code stringToTimestamp} fallbacks), dates are written {@code yyyy-MM-dd} and timestamps
+ * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in the session zone.
+ */
+public final class DateTimeCodec implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String DEFAULT_DATE = "yyyy-MM-dd";
+  private static final String DEFAULT_TIMESTAMP_WRITE = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+
+  private final String datePattern;
+  private final String timestampPattern;
+  private final ZoneId zone;
+  private transient DateTimeFormatter dateReader;
+  private transient DateTimeFormatter timestampReader;
+  private transient DateTimeFormatter dateWriter;
+  private transient DateTimeFormatter timestampWriter;
+
+  /**
+   * @param datePattern the {@code dateFormat} option, or null
+   * @param timestampPattern the {@code timestampFormat} option, or null
+   * @param zone the session time zone ({@code timeZone} option, else the JVM's)
+   */
+  public DateTimeCodec(String datePattern, String timestampPattern, ZoneId zone) {
+    this.datePattern = datePattern;
+    this.timestampPattern = timestampPattern;
+    this.zone = zone;
+    // Fail early, on the driver, for a bad pattern.
+    formatter(datePattern == null ? DEFAULT_DATE : datePattern, "dateFormat");
+    if (timestampPattern != null) {
+      formatter(timestampPattern, "timestampFormat");
+    }
+  }
+
+  /** From the {@code dateFormat}, {@code timestampFormat} and {@code timeZone} options. */
+  public static DateTimeCodec from(FormatOptions options) {
+    ZoneId zone;
+    try {
+      zone = options.get("timeZone").map(z -> ZoneId.of(z, ZoneId.SHORT_IDS)).orElse(ZoneId.systemDefault());
+    } catch (DateTimeException e) {
+      throw new KindlingException("Invalid timeZone option '" + options.get("timeZone").orElse("")
+          + "': " + e.getMessage());
+    }
+    return new DateTimeCodec(options.get("dateFormat").orElse(null),
+        options.get("timestampFormat").orElse(null), zone);
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public boolean hasDatePattern() {
+    return datePattern != null;
+  }
+
+  public boolean hasTimestampPattern() {
+    return timestampPattern != null;
+  }
+
+  /** Days since epoch for a DateType value being read, or {@link DateTimes#FAIL}. */
+  public long parseDate(String text) {
+    long days = parseDateStrict(text);
+    if (days == DateTimes.FAIL && datePattern == null) {
+      return DateTimes.stringToDate(text);
+    }
+    return days;
+  }
+
+  /** The date as {@code dateFormat} (default {@code yyyy-MM-dd}) reads it, with no fallback: for inference. */
+  public long parseDateStrict(String text) {
+    try {
+      TemporalAccessor t = dateReader().parse(text);
+      return LocalDate.of(t.get(ChronoField.YEAR), field(t, ChronoField.MONTH_OF_YEAR, 1),
+          field(t, ChronoField.DAY_OF_MONTH, 1)).toEpochDay();
+    } catch (DateTimeException | ArithmeticException e) {
+      return DateTimes.FAIL;
+    }
+  }
+
+  /** Local micros for a TimestampType value being read (and for inference), or {@link DateTimes#FAIL}. */
+  public long parseTimestamp(String text) {
+    if (timestampPattern == null) {
+      return DateTimes.stringToTimestamp(text, zone);
+    }
+    try {
+      TemporalAccessor t = timestampReader().parse(text);
+      LocalDate date = LocalDate.of(t.get(ChronoField.YEAR), field(t, ChronoField.MONTH_OF_YEAR, 1),
+          field(t, ChronoField.DAY_OF_MONTH, 1));
+      LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY)
+          ? LocalTime.of(t.get(ChronoField.HOUR_OF_DAY), field(t, ChronoField.MINUTE_OF_HOUR, 0),
+              field(t, ChronoField.SECOND_OF_MINUTE, 0), field(t, ChronoField.NANO_OF_SECOND, 0))
+          : LocalTime.MIDNIGHT;
+      LocalDateTime local = LocalDateTime.of(date, time);
+      ZoneId parsedZone = t.query(TemporalQueries.zone());
+      if (parsedZone == null) {
+        return DateTimes.toLocalMicros(local);
+      }
+      return DateTimes.toLocalMicros(local.atZone(parsedZone).toInstant(), zone);
+    } catch (DateTimeException | ArithmeticException e) {
+      return DateTimes.FAIL;
+    }
+  }
+
+  public String formatDate(int epochDay) {
+    return dateWriter().format(LocalDate.ofEpochDay(epochDay));
+  }
+
+  public String formatDate(LocalDate date) {
+    return dateWriter().format(date);
+  }
+
+  public String formatTimestamp(LocalDateTime local) {
+    return timestampWriter().format(local.atZone(zone));
+  }
+
+  private static int field(TemporalAccessor t, ChronoField f, int defaultValue) {
+    return t.isSupported(f) ? t.get(f) : defaultValue;
+  }
+
+  private DateTimeFormatter dateReader() {
+    if (dateReader == null) {
+      dateReader = formatter(datePattern == null ? DEFAULT_DATE : datePattern, "dateFormat");
+    }
+    return dateReader;
+  }
+
+  private DateTimeFormatter timestampReader() {
+    if (timestampReader == null) {
+      timestampReader = formatter(timestampPattern, "timestampFormat");
+    }
+    return timestampReader;
+  }
+
+  private DateTimeFormatter dateWriter() {
+    if (dateWriter == null) {
+      dateWriter = formatter(datePattern == null ? DEFAULT_DATE : datePattern, "dateFormat");
+    }
+    return dateWriter;
+  }
+
+  private DateTimeFormatter timestampWriter() {
+    if (timestampWriter == null) {
+      timestampWriter = formatter(timestampPattern == null ? DEFAULT_TIMESTAMP_WRITE : timestampPattern,
+          "timestampFormat");
+    }
+    return timestampWriter;
+  }
+
+  /**
+   * A java.time formatter for a Spark datetime pattern: year letters {@code y} read as proleptic years (Spark
+   * resolves strictly), parsing ignores case, US locale.
+   */
+  static DateTimeFormatter formatter(String sparkPattern, String optionName) {
+    StringBuilder p = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < sparkPattern.length(); i++) {
+      char c = sparkPattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      p.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    try {
+      return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p.toString())
+          .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+    } catch (IllegalArgumentException e) {
+      throw new KindlingException("Invalid " + optionName + " pattern '" + sparkPattern + "': " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.kindling.engine.format.csv;
+
+import io.kindling.KindlingException;
+import io.kindling.engine.format.DateTimeCodec;
+import io.kindling.engine.format.RecordWriter;
+import io.kindling.sql.types.DataType;
+import io.kindling.sql.types.DataTypes;
+import io.kindling.sql.types.StructField;
+import io.kindling.sql.types.StructType;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * Writes rows as CSV the way Spark 3.5 does: a header line when {@code header} is set; numbers as Java prints
+ * them ({@code 1.0E10}); dates and timestamps with {@code dateFormat}/{@code timestampFormat} (default
+ * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in the session zone); null as {@code nullValue} (empty), the empty string
+ * as {@code emptyValue} ({@code ""}); leading and trailing whitespace trimmed unless
+ * {@code ignoreLeading/TrailingWhiteSpace=false}; a value quoted when it holds the separator, a line break or
+ * (with {@code escapeQuotes}) the quote, or always with {@code quoteAll}; inside quotes the quote is escaped
+ * with {@code escape} and the escape with {@code charToEscapeQuoteEscaping}.
+ */
+public final class CsvWriter implements RecordWriter {
+  private final Writer out;
+  private final CsvOptions options;
+  private final DataTypeKind[] kinds;
+  private final DateTimeCodec dates;
+  private final String delimiter;
+  private final String quote;
+  private final StringBuilder line = new StringBuilder(256);
+
+  private enum DataTypeKind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP }
+
+  public CsvWriter(OutputStream stream, StructType schema, CsvOptions options) throws IOException {
+    this.out = new BufferedWriter(new OutputStreamWriter(stream, options.charset), 64 * 1024);
+    this.options = options;
+    this.dates = options.dateTimes;
+    this.delimiter = options.delimiterString;
+    this.quote = options.quote == '\0' ? "" : String.valueOf(options.quote);
+    this.kinds = new DataTypeKind[schema.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = kind(schema.get(i));
+    }
+    if (options.header) {
+      line.setLength(0);
+      for (int i = 0; i < schema.size(); i++) {
+        if (i > 0) {
+          line.append(delimiter);
+        }
+        appendField(schema.get(i).name());
+      }
+      out.write(line.append(options.lineSeparatorInWrite).toString());
+    }
+  }
+
+  /** A factory for {@link io.kindling.engine.format.output.PartitionedWriter}. */
+  public static RecordWriter.Factory factory(CsvOptions options) {
+    return (stream, schema) -> new CsvWriter(stream, schema, options);
+  }
+
+  private static DataTypeKind kind(StructField f) {
+    DataType t = f.dataType();
+    if (t.equals(DataTypes.StringType)) {
+      return DataTypeKind.STRING;
+    }
+    if (t.isNumeric()) {
+      return DataTypeKind.NUMBER;
+    }
+    if (t.equals(DataTypes.BooleanType)) {
+      return DataTypeKind.BOOLEAN;
+    }
+    if (t.equals(DataTypes.DateType)) {
+      return DataTypeKind.DATE;
+    }
+    if (t.equals(DataTypes.TimestampType)) {
+      return DataTypeKind.TIMESTAMP;
+    }
+    throw new KindlingException("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the "
+        + "column `" + f.name() + "` of the type \"" + t.sql() + "\".");
+  }
+
+  @Override
+  public void write(Object[] row) throws IOException {
+    line.setLength(0);
+    for (int i = 0; i < kinds.length; i++) {
+      if (i > 0) {
+        line.append(delimiter);
+      }
+      Object v = row[i];
+      if (v == null) {
+        line.append(options.quoteAll ? quote + quote : options.nullValue);
+        continue;
+      }
+      String s = switch (kinds[i]) {
+        case STRING -> (String) v;
+        case NUMBER, BOOLEAN -> v.toString();
+        case DATE -> dates.formatDate((LocalDate) v);
+        case TIMESTAMP -> dates.formatTimestamp((LocalDateTime) v);
+      };
+      if (s.isEmpty()) {
+        line.append(options.emptyValueInWrite);
+        continue;
+      }
+      appendField(s);
+    }
+    out.write(line.append(options.lineSeparatorInWrite).toString());
+  }
+
+  private void appendField(String value) {
+    String s = trim(value);
+    if (!options.lineSeparatorInWrite.equals("\n") && s.indexOf('\n') >= 0) {
+      s = s.replace("\n", options.lineSeparatorInWrite);
+    }
+    if (!options.quoteAll && !needsQuotes(s)) {
+      line.append(s);
+      return;
+    }
+    char q = options.quote;
+    char e = options.escape;
+    line.append(quote);
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (q != '\0' && c == q) {
+        line.append(e == '\0' ? q : e).append(c);
+      } else if (c == e && e != q && options.escapeEscape != '\0') {
+        line.append(options.escapeEscape).append(c);
+      } else {
+        line.append(c);
+      }
+    }
+    line.append(quote);
+  }
+
+  private boolean needsQuotes(String s) {
+    if (s.contains(delimiter) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+      return !quote.isEmpty();
+    }
+    return options.escapeQuotes && !quote.isEmpty() && s.indexOf(options.quote) >= 0;
+  }
+
+  private String trim(String s) {
+    int start = 0;
+    int end = s.length();
+    if (options.ignoreLeadingWhiteSpaceInWrite) {
+      while (start < end && s.charAt(start) <= ' ') {
+        start++;
+      }
+    }
+    if (options.ignoreTrailingWhiteSpaceInWrite) {
+      while (end > start && s.charAt(end - 1) <= ' ') {
+        end--;
+      }
+    }
+    return start == 0 && end == s.length() ? s : s.substring(start, end);
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

@@ -1,0 +1,174 @@
+package io.kindling.engine.format.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kindling.KindlingException;
+import io.kindling.engine.format.FormatOptions;
+import io.kindling.engine.format.Golden;
+import io.kindling.engine.format.MalformedRecordException;
+import io.kindling.engine.format.RowCollector;
+import io.kindling.engine.format.RowConsumer;
+import io.kindling.engine.source.FileSplit;
+import io.kindling.engine.source.FileSplitter;
+import io.kindling.sql.types.StructType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+  @TempDir
+  Path dir;
+
+  private static final StructType SALES = StructType.fromDDL(
+      "order_id BIGINT, product_id INT, quantity INT, price DOUBLE, region STRING, ts TIMESTAMP");
+
+  private Path salesFile(int rows, long seed) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder("order_id,product_id,quantity,price,region,ts\n");
+    for (int i = 0; i < rows; i++) {
+      sb.append(10_000_000_001L + i).append(',').append(r.nextInt(1, 10_000)).append(',')
+          .append(r.nextInt(1, 21)).append(',').append(r.nextInt(50, 50_000) / 100.0).append(',')
+          .append(i % 3 == 0 ? "\"Home, Office\"" : "Europe").append(",2024-05-")
+          .append(String.format("%02d", 1 + i % 28)).append("T07:33:04\n");
+    }
+    Path f = dir.resolve("sales.csv");
+    Files.writeString(f, sb.toString());
+    return f;
+  }
+
+  private static List<Object[]> readAll(Path f, CsvOptions o, StructType data, StructType required, int parts)
+      throws IOException {
+    List<Object[]> rows = new ArrayList<>();
+    for (FileSplit s : FileSplitter.split(List.of(f), parts, Long.MAX_VALUE)) {
+      RowCollector c = new RowCollector(required.size());
+      new CsvReader(o, data, required).read(s, c);
+      rows.addAll(c.rows());
+    }
+    return rows;
+  }
+
+  @Test
+  void read_manySplits_sameRowsAsOneSplitAndHeaderOnlyOnce() throws IOException {
+    Path f = salesFile(3000, 7);
+    CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true"));
+    List<Object[]> one = readAll(f, o, SALES, SALES, 1);
+    assertThat(one).hasSize(3000);
+    for (int parts : new int[] {2, 3, 7, 50}) {
+      assertThat(Golden.render(readAll(f, o, SALES, SALES, parts))).as("%s splits", parts)
+          .isEqualTo(Golden.render(one));
+    }
+    assertThat(Golden.render(one.get(0))).startsWith("{l:10000000001, i:");
+    assertThat(one.get(0)[4]).isEqualTo("Home, Office");
+  }
+
+  @Test
+  void read_requiredColumnsOnly_convertsThoseInTheirOrder() throws IOException {
+    Path f = salesFile(10, 3);
+    CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true"));
+    StructType required = StructType.fromDDL("price DOUBLE, product_id INT");
+    List<Object[]> all = readAll(f, o, SALES, SALES, 1);
+    List<Object[]> some = readAll(f, o, SALES, required, 1);
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(some.get(i)).containsExactly(all.get(i)[3], all.get(i)[1]);
+    }
+  }
+
+  @Test
+  void read_failFast_messageNamesRecordFileAndLine() throws IOException {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(f, "a,b\n1,x\nzz,y\n");
+    CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "mode", "failfast"));
+    StructType s = StructType.fromDDL("a INT, b STRING");
+    assertThatThrownBy(() -> readAll(f, o, s, s, 1))
+        .isInstanceOf(MalformedRecordException.class)
+        .hasMessageContaining("Malformed records are detected in record parsing: zz,y. Parse Mode: FAILFAST.")
+        .hasMessageContaining("file:" + f)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("field 1 (a): cannot parse 'zz' as int");
+  }
+
+  @Test
+  void read_dropMalformed_discardsRowsThroughTheConsumer() throws IOException {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(f, "1,x\nzz,y\n3\n4,w\n");
+    CsvOptions o = CsvOptions.from(FormatOptions.of("mode", "DROPMALFORMED"));
+    StructType s = StructType.fromDDL("a INT, b STRING");
+    List<String> events = new ArrayList<>();
+    RowConsumer spy = new RowConsumer() {
+      @Override
+      public void setNull(int column) {
+        events.add("null" + column);
+      }
+
+      @Override
+      public void setObject(int column, Object value) {
+        events.add(column + "=" + value);
+      }
+
+      @Override
+      public void setInt(int column, int value) {
+        events.add(column + ":int" + value);
+      }
+
+      @Override
+      public void endRow() {
+        events.add("end");
+      }
+
+      @Override
+      public void discardRow() {
+        events.add("discard");
+      }
+    };
+    long kept = new CsvReader(o, s, s).read(new FileSplit(f.toString(), 0, Files.size(f), false), spy);
+    assertThat(kept).isEqualTo(2);
+    assertThat(events).containsExactly("0:int1", "1=x", "end", "null0", "1=y", "discard", "0:int3", "null1",
+        "discard", "0:int4", "1=w", "end");
+  }
+
+  @Test
+  void options_multiLineAndUnknownNames_rejectedOrIgnored() {
+    assertThatThrownBy(() -> CsvOptions.from(FormatOptions.of("MULTILINE", "true")))
+        .isInstanceOf(KindlingException.class).hasMessageContaining("option 'multiLine' = 'true' is not supported");
+    assertThat(CsvOptions.from(FormatOptions.of("noSuchOption", "1", "HEADER", "TRUE")).header()).isTrue();
+    assertThatThrownBy(() -> CsvOptions.from(FormatOptions.of("header", "yes")))
+        .hasMessage("header flag can be true or false, got 'yes'");
+    assertThatThrownBy(() -> CsvOptions.from(FormatOptions.of("encoding", "UTF-16")))
+        .hasMessageContaining("UTF-16");
+    assertThatThrownBy(() -> CsvOptions.from(FormatOptions.of("sep", ""))).hasMessage("Delimiter cannot be empty string");
+    assertThat(CsvOptions.from(FormatOptions.of("sep", "\\t")).delimiterString).isEqualTo("\t");
+  }
+
+  @Test
+  void inference_firstMegabytes_sameSchemaAsWholeFile() throws IOException {
+    Path f = salesFile(40_000, 11);
+    CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "inferSchema", "true"));
+    StructType whole = CsvSchemaInference.infer(List.of(f), o, Long.MAX_VALUE);
+    StructType sampled = CsvSchemaInference.infer(List.of(f), o, 64 * 1024);
+    assertThat(whole.simpleString()).isEqualTo(
+        "struct<order_id:bigint,product_id:int,quantity:int,price:double,region:string,ts:timestamp>");
+    assertThat(sampled).isEqualTo(whole);
+  }
+
+  @Test
+  void inference_perSplitMerged_sameAsWhole() throws IOException {
+    Path f = dir.resolve("mixed.csv");
+    Files.writeString(f, "a,b,c\n" + "1,x,2024-05-29\n".repeat(500) + "2.5,7,2024-05-29T01:02:03\n");
+    CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "inferSchema", "true"));
+    CsvSchemaInference inference = new CsvSchemaInference(o);
+    CsvSchemaInference.FirstRecord first = inference.firstRecord(List.of(f));
+    io.kindling.engine.format.InferredType[] merged = null;
+    for (FileSplit s : FileSplitter.split(List.of(f), 4, Long.MAX_VALUE)) {
+      var t = inference.inferSplit(s, first, Long.MAX_VALUE);
+      merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
+    }
+    assertThat(inference.schema(first, merged).simpleString()).isEqualTo("struct<a:double,b:string,c:timestamp>");
+    assertThat(CsvSchemaInference.infer(List.of(f), o, Long.MAX_VALUE)).isEqualTo(inference.schema(first, merged));
+  }
+}
