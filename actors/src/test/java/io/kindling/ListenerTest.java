@@ -99,7 +99,7 @@ class ListenerTest {
     assertThat(started.description()).isEqualTo("count at ListenerTest.java:" + line);
     assertThat(started.stageIds()).containsExactly(stage.stageId());
     assertThat(stage.numPartitions()).isEqualTo(3);
-    assertThat(stage.name()).isEqualTo("map at ListenerTest.java:" + line);
+    assertThat(stage.name()).isEqualTo("count at ListenerTest.java:" + line);
     assertThat(r.events.subList(2, 5)).extracting(e -> ((JobListener.PartitionCompleted) e).done())
         .containsExactly(1, 2, 3);
     assertThat(r.events.subList(2, 5)).extracting(e -> ((JobListener.PartitionCompleted) e).partition())
@@ -193,8 +193,8 @@ class ListenerTest {
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("\r");
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(0)).matches("\\[Stage \\d+ map at ListenerTest.java:" + line + "] 0/4 partitions, 0\\.0 s");
-    assertThat(lines.get(1)).matches("\\[Stage \\d+ map at ListenerTest.java:" + line + "] done in \\d+\\.\\d s");
+    assertThat(lines.get(0)).matches("\\[Stage \\d+ collect at ListenerTest.java:" + line + "] 0/4 partitions, 0\\.0 s");
+    assertThat(lines.get(1)).matches("\\[Stage \\d+ collect at ListenerTest.java:" + line + "] done in \\d+\\.\\d s");
   }
 
   @Test
