@@ -110,8 +110,19 @@ public final class OutputDirectory implements Serializable {
 
     /** A new file {@code fileName} in {@code relativeDir} ("" or {@code a=1/b=x}), under an attempt name. */
     public OutputStream open(String relativeDir, String fileName) throws IOException {
-      Path dir = relativeDir.isEmpty() ? root : root.resolve(relativeDir);
-      Files.createDirectories(dir);
+      // Creates only the directories below the job's temporary directory: if the job was aborted while this
+      // task ran, the temporary directory is gone and must stay gone (opening fails instead).
+      Path dir = root;
+      if (!relativeDir.isEmpty()) {
+        for (Path part : Path.of(relativeDir)) {
+          dir = dir.resolve(part.toString());
+          try {
+            Files.createDirectory(dir);
+          } catch (FileAlreadyExistsException e) {
+            // made by another task of the job
+          }
+        }
+      }
       Path attemptFile = dir.resolve("." + fileName + ".attempt-" + attempt);
       files.add(new Path[] {attemptFile, dir.resolve(fileName)});
       return Files.newOutputStream(attemptFile);
