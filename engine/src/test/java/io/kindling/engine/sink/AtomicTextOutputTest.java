@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.format.output.OutputDirectory;
+import io.kindling.engine.format.output.SaveMode;
 import io.kindling.engine.task.TaskOutcome;
 import io.kindling.engine.task.Tasks;
 import io.kindling.internal.Iterators;
@@ -110,6 +112,42 @@ class AtomicTextOutputTest {
     out.abort();
     out.abort();
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void partWriter_startingAfterTheJobWasAborted_failsAndRecreatesNothing() throws IOException {
+    // A task of a failed job may start after the job's output was aborted.
+    AtomicTextOutput out = AtomicTextOutput.create(dir.resolve("out").toString());
+    out.abort();
+    TaskOutcome late = Tasks.run(data(List.of(1, 2), 1), 0, 0, out.partWriter());
+    assertThat(late).isInstanceOf(TaskOutcome.Failed.class);
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void outputDirectory_partitionedFileAfterAbort_failsAndRecreatesNothing() throws IOException {
+    OutputDirectory output = OutputDirectory.prepare(dir.resolve("table").toString(), SaveMode.ERROR_IF_EXISTS)
+        .orElseThrow();
+    output.abort();
+    try (OutputDirectory.TaskOutput task = output.task(0, 0)) {
+      assertThatThrownBy(() -> task.open("year=2024/month=1", "part-00000.csv"))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void outputDirectory_partitionedFiles_shareTheirDirectories() throws IOException {
+    OutputDirectory output = OutputDirectory.prepare(dir.resolve("table").toString(), SaveMode.ERROR_IF_EXISTS)
+        .orElseThrow();
+    for (int p = 0; p < 2; p++) {
+      try (OutputDirectory.TaskOutput task = output.task(p, 0)) {
+        task.open("year=2024/month=1", "part-0000" + p).close();
+        task.commitTask();
+      }
+    }
+    output.commit();
+    assertThat(listing(dir.resolve("table/year=2024/month=1"))).containsExactly("part-00000", "part-00001");
   }
 
   @Test
