@@ -1,5 +1,6 @@
 package io.kindling;
 
+import io.kindling.chaos.FaultKind;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +32,41 @@ public interface JobListener {
   /** A job ended; {@code failure} is null when it succeeded. */
   record JobEnded(long jobId, String description, boolean succeeded, Throwable failure, Duration elapsed) {}
 
+  /**
+   * A fault was injected ({@code session.faults()} or a {@link io.kindling.chaos.FaultSchedule}): it fired on
+   * partition {@code partition} of dataset {@code rddId} (for a shuffle output, the map partition of the
+   * shuffled dataset).
+   */
+  record FaultInjected(FaultKind kind, int rddId, int partition, String detail) {}
+
+  /** Why a partition was computed again from its lineage. */
+  enum RecomputeCause {
+    /** Its cached block was evicted to make room. */
+    EVICTED,
+    /** Its cached block disappeared. */
+    BLOCK_LOST,
+    /** Its cached block failed its checksum. */
+    CHECKSUM_MISMATCH,
+    /** The partition actor that owned or computed it crashed and was restarted. */
+    PARTITION_ACTOR_RESTARTED,
+    /** The partition actor that owned its block crashed too often and gave it up. */
+    PARTITION_ACTOR_FAILED,
+    /** It is a map partition whose shuffle output was lost. */
+    SHUFFLE_OUTPUT_LOST
+  }
+
+  /**
+   * Partition {@code partition} of dataset {@code rddId}, which had been materialized (a cached block, a shuffle
+   * map output, or a partition an actor was computing), was lost and computed again from lineage.
+   */
+  record PartitionRecomputed(int rddId, int partition, RecomputeCause cause) {}
+
+  /**
+   * The restarted owner of a cached block recovered it: it checked the block's checksums ({@code recomputed}
+   * false) or computed the block again from lineage ({@code recomputed} true).
+   */
+  record BlockRecovered(int rddId, int partition, boolean recomputed) {}
+
   default void onJobStarted(JobStarted event) {}
 
   default void onStageSubmitted(StageSubmitted event) {}
@@ -42,4 +78,10 @@ public interface JobListener {
   default void onStageCompleted(StageCompleted event) {}
 
   default void onJobEnded(JobEnded event) {}
+
+  default void onFaultInjected(FaultInjected event) {}
+
+  default void onPartitionRecomputed(PartitionRecomputed event) {}
+
+  default void onBlockRecovered(BlockRecovered event) {}
 }

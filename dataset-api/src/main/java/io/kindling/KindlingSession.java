@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.kindling.internal.AccumulatorRegistry;
+import io.kindling.chaos.Faults;
 import io.kindling.internal.BroadcastRegistry;
 import io.kindling.internal.CallSites;
 import io.kindling.internal.ListenerBus;
 import io.kindling.internal.SessionContext;
+import io.kindling.internal.SessionCounters;
 import io.kindling.internal.SessionSettings;
+import io.kindling.internal.StorageRegistry;
 import io.kindling.internal.lineage.EmptyNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
 import io.kindling.internal.lineage.TaskContext;
@@ -41,10 +44,14 @@ public final class KindlingSession implements AutoCloseable {
 
   private final SessionContext context;
   private final ExecutionBackend backend;
+  private final Faults faults;
+  private final SessionMetrics metrics;
 
   private KindlingSession(SessionContext context, ExecutionBackend backend) {
     this.context = context;
     this.backend = backend;
+    this.faults = new Faults(context);
+    this.metrics = new SessionMetrics(context.counters());
   }
 
   /** A builder for a session. */
@@ -139,6 +146,20 @@ public final class KindlingSession implements AutoCloseable {
   /** A setting's value as the session sees it ({@code config("kindling.task.max-attempts")}). */
   public String conf(String key) {
     return context.config().getValue(key).unwrapped().toString();
+  }
+
+  /**
+   * Fault injection: kill partition actors, drop or corrupt cached blocks, drop shuffle outputs, fail or slow
+   * partitions, or follow a seeded random schedule. Jobs still finish with the fault-free answer.
+   */
+  public Faults faults() {
+    context.backend("faults");
+    return faults;
+  }
+
+  /** Counters since the session started: recomputed partitions, retries, faults, evictions, bytes cached. */
+  public SessionMetrics metrics() {
+    return metrics;
   }
 
   /** Registers a listener for job progress events. */
@@ -300,6 +321,16 @@ public final class KindlingSession implements AutoCloseable {
         @Override
         public AccumulatorRegistry accumulators() {
           return accumulators;
+        }
+
+        @Override
+        public StorageRegistry storage() {
+          return context.storage();
+        }
+
+        @Override
+        public SessionCounters counters() {
+          return context.counters();
         }
       });
       context.attach(backend);

@@ -1,8 +1,10 @@
 package io.kindling.actors;
 
+import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import io.kindling.KindlingException;
@@ -11,18 +13,33 @@ import io.kindling.actors.driver.JobSubmission;
 import io.kindling.actors.driver.MapOutputTracker;
 import io.kindling.actors.driver.SessionDriver;
 import io.kindling.actors.node.ComputePool;
+import io.kindling.actors.node.LocalNodeEvents;
 import io.kindling.actors.node.NodeSupervisor;
+import io.kindling.engine.event.NodeEvents;
+import io.kindling.engine.fault.NodeFaults;
 import io.kindling.engine.io.EngineDataIo;
 import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.serial.ClosureSerializer;
 import io.kindling.engine.serial.JobPayload;
-import io.kindling.engine.shuffle.ShuffleService;
+import io.kindling.engine.serial.LineageCut;
+import io.kindling.engine.storage.BlockManager;
+import io.kindling.engine.storage.StorageSettings;
 import io.kindling.engine.task.NodeServices;
+import io.kindling.internal.SessionContext;
+import io.kindling.internal.StorageRegistry;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.persistence.block.ChronicleStorage;
+import io.kindling.persistence.checkpoint.LocalCheckpointIo;
+import io.kindling.shuffle.NodeShuffleService;
+import io.kindling.shuffle.ShuffleSettings;
 import io.kindling.spi.BackendContext;
+import io.kindling.spi.CheckpointIo;
 import io.kindling.spi.DataIo;
 import io.kindling.spi.ExecutionBackend;
+import io.kindling.spi.FaultInjection;
 import io.kindling.spi.JobRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +61,12 @@ final class ActorBackend implements ExecutionBackend {
   private final ComputePool pool;
   private final ActorRef<SessionDriver.Command> driver;
   private final ActorRef<NodeSupervisor.Command> node;
-  private final ShuffleService shuffle;
+  private final NodeShuffleService shuffle;
+  private final MapOutputTracker mapOutputs = new MapOutputTracker();
+  private final BlockManager blocks;
+  private final NodeFaults faults;
+  private final ActorFaults faultInjection;
+  private final CheckpointIo checkpoints = new LocalCheckpointIo();
   private final StagePlanner planner;
   private final DataIo io;
   private final AtomicLong nextJobId = new AtomicLong();
@@ -56,17 +78,25 @@ final class ActorBackend implements ExecutionBackend {
     RuntimeSettings settings = RuntimeSettings.from(context.config());
     // Everything that can reject a setting comes before anything that starts threads.
     this.io = new EngineDataIo(context.config());
+    StorageSettings storage = StorageSettings.from(context.config());
+    ShuffleSettings shuffleSettings = ShuffleSettings.from(context.config(), context.cores());
     Object host = context.hostActorSystem().orElse(null);
     this.ownsSystem = host == null;
     this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
     this.pool = new ComputePool(context.sessionId(), context.cores());
-    this.shuffle = ShuffleService.unsupported();
+    this.shuffle = new NodeShuffleService(shuffleSettings, context.sessionId());
+    NodeEvents events = new LocalNodeEvents(context.listeners(), context.counters());
+    // The stores themselves are created on first use: Chronicle Map never delays a session's start.
+    this.blocks = new BlockManager(storage, new ChronicleStorage("kindling-" + context.sessionId(), storage),
+        events);
+    this.faults = new NodeFaults(events, settings.maxTaskAttempts());
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     try {
-      this.node = system.systemActorOf(NodeSupervisor.create(new NodeServices(shuffle), pool.executor(),
-          settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
-      JobActor.Services services = new JobActor.Services(List.of(node), new MapOutputTracker(),
+      this.node = system.systemActorOf(NodeSupervisor.create(new NodeServices(shuffle, blocks, faults),
+          pool.executor(), settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
+      this.faultInjection = new ActorFaults(system, List.of(node), List.of(faults));
+      JobActor.Services services = new JobActor.Services(List.of(node), mapOutputs,
           context.listeners(), context.accumulators(), settings.maxTaskAttempts());
       this.driver = system.systemActorOf(SessionDriver.create(services),
           "kindling-" + context.sessionId() + "-driver", Props.empty());
@@ -86,9 +116,13 @@ final class ActorBackend implements ExecutionBackend {
     if (closed.get()) {
       throw new KindlingException("Cannot run " + request.action() + ": the session was stopped");
     }
-    JobPlan plan = planner.plan(request.node());
+    StorageRegistry storage = context.storage();
+    LineageNode<?> root = storage.hasCheckpoints()
+        ? LineageCut.cut(request.node(), n -> storage.substitute(n)) : request.node();
+    JobPlan plan = planner.plan(root);
     // Serialized on the caller's thread: a closure that can't be serialized fails the action right here.
-    byte[] payload = ClosureSerializer.encode(new JobPayload(plan, request.function()), request.description());
+    byte[] payload = ClosureSerializer.encode(new JobPayload(plan, request.function(), storage.persistedLevels()),
+        request.description());
     CompletableFuture<List<Object>> result = new CompletableFuture<>();
     long jobId = nextJobId.incrementAndGet();
     trackUntilDone(result, "Job " + jobId + " (" + request.description() + ")");
@@ -99,9 +133,48 @@ final class ActorBackend implements ExecutionBackend {
     return typed;
   }
 
+  // ---------------------------------------------------------------- shuffles
+
+  /** The node's shuffle service; costs nothing until the first shuffle writes (Chronicle Map is made then). */
+  @Override
+  public void releaseShuffle(int shuffleId) {
+    if (!closed.get()) {
+      mapOutputs.unregister(shuffleId);
+      shuffle.remove(shuffleId);
+    }
+  }
+
+  /** The node's shuffle service (for tests). */
+  NodeShuffleService shuffleService() {
+    return shuffle;
+  }
+
   @Override
   public DataIo io() {
     return io;
+  }
+
+  @Override
+  public void unpersist(int rddId, boolean blocking) {
+    if (closed.get()) {
+      return;
+    }
+    CompletableFuture<Done> done = AskPattern.<NodeSupervisor.Command, Done>ask(node,
+        replyTo -> new NodeSupervisor.Unpersist(rddId, replyTo), Duration.ofSeconds(30), system.scheduler())
+        .toCompletableFuture();
+    if (blocking) {
+      SessionContext.await(done);
+    }
+  }
+
+  @Override
+  public FaultInjection faults() {
+    return faultInjection;
+  }
+
+  @Override
+  public CheckpointIo checkpoints() {
+    return checkpoints;
   }
 
   @Override
@@ -146,6 +219,9 @@ final class ActorBackend implements ExecutionBackend {
     } finally {
       pool.close();
       shuffle.close();
+      if (blocks != null) {
+        blocks.close();
+      }
     }
   }
 

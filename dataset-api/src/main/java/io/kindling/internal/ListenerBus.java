@@ -66,4 +66,16 @@ public final class ListenerBus {
   public void jobEnded(JobListener.JobEnded e) {
     post(e, JobListener::onJobEnded);
   }
+
+  public void faultInjected(JobListener.FaultInjected e) {
+    post(e, JobListener::onFaultInjected);
+  }
+
+  public void partitionRecomputed(JobListener.PartitionRecomputed e) {
+    post(e, JobListener::onPartitionRecomputed);
+  }
+
+  public void blockRecovered(JobListener.BlockRecovered e) {
+    post(e, JobListener::onBlockRecovered);
+  }
 }

@@ -29,6 +29,9 @@ public final class SessionContext {
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final AtomicInteger nextBroadcastId = new AtomicInteger();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final StorageRegistry storage = new StorageRegistry();
+  private final SessionCounters counters = new SessionCounters();
+  private final Checkpointer checkpointer = new Checkpointer(this);
   private volatile ExecutionBackend backend;
 
   public SessionContext(String sessionId, SessionSettings settings, Config config, ListenerBus listeners,
@@ -38,6 +41,7 @@ public final class SessionContext {
     this.config = config;
     this.listeners = listeners;
     this.accumulators = accumulators;
+    listeners.add(counters);
   }
 
   public void attach(ExecutionBackend backend) {
@@ -64,12 +68,46 @@ public final class SessionContext {
     return accumulators;
   }
 
+  /** Which datasets are persisted or checkpointed. */
+  public StorageRegistry storage() {
+    return storage;
+  }
+
+  /** The counters behind {@code session.metrics()}. */
+  public SessionCounters counters() {
+    return counters;
+  }
+
+  /** The checkpoint directory ({@code kindling.checkpoint.dir}); fails clearly when it is not set. */
+  public String checkpointDirectory() {
+    return Checkpointer.directory(this);
+  }
+
   public int nextNodeId() {
     return nextNodeId.getAndIncrement();
   }
 
   public int nextShuffleId() {
     return nextShuffleId.getAndIncrement();
+  }
+
+  /**
+   * Releases the map outputs of {@code shuffleId} once {@code owner} (the lineage node that reads the shuffle)
+   * is garbage-collected, unless the session stopped first (then everything is gone already).
+   */
+  public void releaseShuffleWhenUnreachable(Object owner, int shuffleId) {
+    ShuffleCleaner.register(owner, new ShuffleRelease(this, shuffleId));
+  }
+
+  /** Releases one shuffle; refers to the context, never to the lineage node it watches. */
+  private record ShuffleRelease(SessionContext context, int shuffleId) implements Runnable {
+    @Override
+    public void run() {
+      ExecutionBackend b = context.backend;
+      if (!context.isStopped() && b != null) {
+        b.releaseShuffle(shuffleId);
+      }
+    }
   }
 
   public int nextBroadcastId() {
@@ -101,7 +139,11 @@ public final class SessionContext {
 
   /** Runs {@code fn} on the given partitions of {@code node}, waiting for the results. */
   public <T, U> List<U> runJob(LineageNode<T> node, int[] partitions, PartitionFunction<T, U> fn, String action) {
-    return await(submitJob(node, partitions, fn, action));
+    List<U> results = await(submitJob(node, partitions, fn, action));
+    if (storage.hasMarkedForCheckpoint()) {
+      checkpointer.afterJob(node, action);
+    }
+    return results;
   }
 
   public <T, U> CompletableFuture<List<U>> submitJob(LineageNode<T> node, int[] partitions,

@@ -16,10 +16,20 @@ final class DebugString {
   private DebugString() {}
 
   static String of(LineageNode<?> root, Function<LineageNode<?>, StorageLevel> levels) {
+    return of(root, levels, n -> n);
+  }
+
+  /**
+   * As {@link #of(LineageNode, Function)}, with each node replaced by {@code substitute(node)} first: a
+   * checkpointed dataset's lineage ends at its checkpoint.
+   */
+  static String of(LineageNode<?> root, Function<LineageNode<?>, StorageLevel> levels,
+      Function<LineageNode<?>, LineageNode<?>> substitute) {
+    root = substitute.apply(root);
     List<String> lines = new ArrayList<>();
     String count = "(" + root.numPartitions() + ")";
     lines.add(count + " " + self(root, levels));
-    children(root, continuation("", count), lines, levels);
+    children(root, continuation("", count), lines, levels, substitute);
     return String.join("\n", lines);
   }
 
@@ -37,25 +47,26 @@ final class DebugString {
   }
 
   private static void children(LineageNode<?> node, String prefix, List<String> lines,
-      Function<LineageNode<?>, StorageLevel> levels) {
+      Function<LineageNode<?>, StorageLevel> levels, Function<LineageNode<?>, LineageNode<?>> substitute) {
     List<Dependency> deps = node.dependencies();
     for (int i = 0; i < deps.size(); i++) {
       Dependency d = deps.get(i);
       boolean last = i == deps.size() - 1;
+      LineageNode<?> parent = substitute.apply(d.parent());
       if (d instanceof ShuffleDependency<?, ?, ?>) {
-        shuffleParent(d.parent(), prefix, last, lines, levels);
+        shuffleParent(parent, prefix, last, lines, levels, substitute);
       } else {
-        lines.add(prefix + self(d.parent(), levels));
-        children(d.parent(), prefix, lines, levels);
+        lines.add(prefix + self(parent, levels));
+        children(parent, prefix, lines, levels, substitute);
       }
     }
   }
 
   private static void shuffleParent(LineageNode<?> parent, String prefix, boolean last, List<String> lines,
-      Function<LineageNode<?>, StorageLevel> levels) {
+      Function<LineageNode<?>, StorageLevel> levels, Function<LineageNode<?>, LineageNode<?>> substitute) {
     String count = "(" + parent.numPartitions() + ")";
     String here = prefix.replaceAll("\\|\\s+$", "");
     lines.add(here + "+-" + count + " " + self(parent, levels));
-    children(parent, continuation(here + (last ? "  " : "| "), count), lines, levels);
+    children(parent, continuation(here + (last ? "  " : "| "), count), lines, levels, substitute);
   }
 }

@@ -2,6 +2,8 @@ package io.kindling.rdd;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kindling.HashPartitioner;
+import io.kindling.Partitioner;
 import io.kindling.Tuple2;
 import io.kindling.function.FlatMapFunction;
 import io.kindling.function.Function;
@@ -13,6 +15,7 @@ import io.kindling.internal.CallSites;
 import io.kindling.internal.Iterators;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.ZeroValue;
+import io.kindling.internal.lineage.CartesianNode;
 import io.kindling.internal.lineage.CoalesceNode;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.MapPartitionsNode;
@@ -25,9 +28,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 
@@ -60,7 +65,7 @@ public class RDD<T> {
 
   /** {@link StorageLevel#NONE} unless persisted. */
   public StorageLevel getStorageLevel() {
-    return StorageLevel.NONE;
+    return context.storage().level(node.id());
   }
 
   /** Internal: this dataset's lineage node. */
@@ -75,12 +80,65 @@ public class RDD<T> {
 
   /** The lineage, one line per dataset, shuffle boundaries indented as stages, as Spark prints it. */
   public String toDebugString() {
-    return DebugString.of(node, n -> StorageLevel.NONE);
+    return DebugString.of(node, n -> context.storage().level(n.id()), context.storage()::substitute);
   }
 
   @Override
   public String toString() {
     return node.describe();
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /** Keeps this dataset's partitions in memory once computed ({@link StorageLevel#MEMORY_ONLY}). Lazy. */
+  public RDD<T> cache() {
+    return persist(StorageLevel.MEMORY_ONLY);
+  }
+
+  /**
+   * Keeps this dataset's partitions at {@code level} once computed, so later jobs read them instead of computing
+   * them again; a lost or evicted partition is recomputed from lineage. Lazy: marks this dataset and returns it.
+   * Fails when the dataset already has another level (unpersist it first), as Spark does.
+   */
+  public RDD<T> persist(StorageLevel level) {
+    requireNonNull(level, "level is null");
+    context.backend("persist");
+    context.storage().persist(node.id(), level, toString());
+    return this;
+  }
+
+  /** Forgets this dataset's cached partitions, without waiting for them to be removed. Returns this dataset. */
+  public RDD<T> unpersist() {
+    return unpersist(false);
+  }
+
+  /** Forgets this dataset's cached partitions; waits until they are removed when {@code blocking}. */
+  public RDD<T> unpersist(boolean blocking) {
+    if (context.storage().unpersist(node.id()) && !context.isStopped()) {
+      context.backend("unpersist").unpersist(node.id(), blocking);
+    }
+    return this;
+  }
+
+  /**
+   * Marks this dataset to be saved to {@code kindling.checkpoint.dir} after the next job that computes it; from
+   * then on its lineage is cut there, and it is read back from the files. Persist it too, or the checkpoint job
+   * computes it once more. Lazy. Fails at once when no checkpoint directory is set.
+   */
+  public void checkpoint() {
+    context.backend("checkpoint");
+    context.checkpointDirectory();
+    context.storage().markForCheckpoint(node);
+  }
+
+  /** True once this dataset was written by {@link #checkpoint()}. */
+  public boolean isCheckpointed() {
+    return context.storage().isCheckpointed(node.id());
+  }
+
+  /** The directory this dataset was checkpointed to, once it was. */
+  public Optional<String> getCheckpointFile() {
+    return context.storage().checkpointFile(node.id());
   }
 
   // ---------------------------------------------------------------- narrow transformations
@@ -455,6 +513,145 @@ public class RDD<T> {
       output.abort();
       throw e;
     }
+  }
+
+  // ---------------------------------------------------------------- wide transformations (shuffles)
+
+  /** How this dataset's elements are partitioned by key, when they are (the output of a shuffle by key). */
+  public Optional<Partitioner> partitioner() {
+    return node.partitioner();
+  }
+
+  /**
+   * At most {@code numPartitions} partitions; with {@code shuffle} true, exactly {@code numPartitions},
+   * made by a shuffle that spreads the elements evenly (so it can also add partitions). Lazy.
+   */
+  public RDD<T> coalesce(int numPartitions, boolean shuffle) {
+    return shuffle ? repartition(numPartitions) : coalesce(numPartitions);
+  }
+
+  /**
+   * Exactly {@code numPartitions} partitions with the elements spread evenly (round-robin from a random start
+   * in each input partition, as Spark does). Lazy; shuffles every element.
+   */
+  public RDD<T> repartition(int numPartitions) {
+    if (numPartitions < 1) {
+      throw new IllegalArgumentException("Number of partitions (" + numPartitions + ") must be positive.");
+    }
+    PairRDD<Integer, T> positioned = new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(),
+        CallSites.of("repartition"), node, (PartitionTransform<T, Tuple2<Integer, T>>) (p, it) -> {
+          int[] position = {new Random(p * 0x9E3779B97F4A7C15L).nextInt(numPartitions)};
+          return Iterators.map(it, x -> Tuple2.of(position[0]++, x));
+        }));
+    return Shuffles.<Integer, T, T>shuffled(positioned, new HashPartitioner(numPartitions), null, false, null,
+        "repartition").values("repartition");
+  }
+
+  /** The distinct elements (by {@code equals}), in as many partitions as this dataset. Lazy; shuffles. */
+  public RDD<T> distinct() {
+    return distinct(getNumPartitions());
+  }
+
+  /**
+   * The distinct elements (by {@code equals}) in {@code numPartitions} partitions. Lazy; shuffles, combining
+   * duplicates on the map side; a dataset already partitioned by key into as many partitions is deduplicated
+   * in place.
+   */
+  public RDD<T> distinct(int numPartitions) {
+    if (node.partitioner().isPresent() && numPartitions == getNumPartitions()) {
+      return new RDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of("distinct"), node,
+          (PartitionTransform<T, T>) (p, it) -> new LinkedHashSet<>(toList(it)).iterator(), true,
+          "MapPartitionsRDD"));
+    }
+    Function2<Object, Object, Object> keepFirst = (a, b) -> a;
+    PairRDD<T, Object> pairs = asKeys("distinct");
+    return pairs.reduceByKey(keepFirst, numPartitions).keys("distinct");
+  }
+
+  /**
+   * The distinct elements present in both datasets. Lazy; shuffles both (with the default partitioner of the
+   * two).
+   */
+  public RDD<T> intersection(RDD<T> other) {
+    requireNonNull(other, "other is null");
+    return intersection(other, Shuffles.defaultPartitioner(this, other));
+  }
+
+  /** {@link #intersection(RDD)} into {@code numPartitions} hash partitions. */
+  public RDD<T> intersection(RDD<T> other, int numPartitions) {
+    return intersection(other, new HashPartitioner(numPartitions));
+  }
+
+  /** {@link #intersection(RDD)} into the partitions of {@code partitioner}. */
+  public RDD<T> intersection(RDD<T> other, Partitioner partitioner) {
+    requireNonNull(other, "other is null");
+    requireSameSession(other, "intersection");
+    PairRDD<T, List<Object>[]> grouped = Shuffles.cogroup(
+        List.of(asKeys("intersection"), other.asKeys("intersection")), partitioner, "intersection");
+    return grouped.filter(t -> !t._2()[0].isEmpty() && !t._2()[1].isEmpty()).keys("intersection");
+  }
+
+  /**
+   * The elements of this dataset that are not in {@code other} (duplicates kept), in as many partitions as
+   * this dataset. Lazy; shuffles both.
+   */
+  public RDD<T> subtract(RDD<T> other) {
+    return subtract(other, node.partitioner().orElseGet(() -> new HashPartitioner(getNumPartitions())));
+  }
+
+  /** {@link #subtract(RDD)} into {@code numPartitions} hash partitions. */
+  public RDD<T> subtract(RDD<T> other, int numPartitions) {
+    return subtract(other, new HashPartitioner(numPartitions));
+  }
+
+  /** {@link #subtract(RDD)} into the partitions of {@code partitioner}. */
+  public RDD<T> subtract(RDD<T> other, Partitioner partitioner) {
+    requireNonNull(other, "other is null");
+    requireSameSession(other, "subtract");
+    return asKeys("subtract").subtractByKey(other.asKeys("subtract"), partitioner).keys("subtract");
+  }
+
+  /**
+   * The elements grouped by the key {@code f} computes: {@code (key, elements)}. Lazy; shuffles every element.
+   */
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f) {
+    return keyBy(f).groupByKey(Shuffles.defaultPartitioner(this));
+  }
+
+  /** {@link #groupBy(Function)} into {@code numPartitions} hash partitions. */
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f, int numPartitions) {
+    return keyBy(f).groupByKey(numPartitions);
+  }
+
+  /** {@link #groupBy(Function)} into the partitions of {@code partitioner}. */
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f, Partitioner partitioner) {
+    return keyBy(f).groupByKey(partitioner);
+  }
+
+  /**
+   * Every pair {@code (a, b)} of an element of this dataset and one of {@code other}; {@code n * m} partitions.
+   * Lazy; no shuffle, but each task reads a partition of each input.
+   */
+  public <U> PairRDD<T, U> cartesian(RDD<U> other) {
+    requireNonNull(other, "other is null");
+    requireSameSession(other, "cartesian");
+    return new PairRDD<>(context, new CartesianNode<>(context.nextNodeId(), CallSites.of("cartesian"), node,
+        other.node));
+  }
+
+  /**
+   * The elements sorted by the key {@code f} computes (natural order), in about {@code numPartitions}
+   * partitions, each sorted and all in order. Runs a job at once to sample the keys (as Spark does), then is
+   * lazy; shuffles.
+   */
+  public <K> RDD<T> sortBy(Function<T, K> f, boolean ascending, int numPartitions) {
+    return keyBy(f).sortByKey(ascending, numPartitions).values("sortBy");
+  }
+
+  /** {@code (element, null)} pairs, so that the by-key operations work on whole elements. */
+  private PairRDD<T, Object> asKeys(String operation) {
+    return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of(operation), node,
+        (PartitionTransform<T, Tuple2<T, Object>>) (p, it) -> Iterators.map(it, x -> Tuple2.of(x, null))));
   }
 
   // ---------------------------------------------------------------- helpers

@@ -3,6 +3,8 @@ package io.kindling.spi;
 import com.typesafe.config.Config;
 import io.kindling.internal.AccumulatorRegistry;
 import io.kindling.internal.ListenerBus;
+import io.kindling.internal.SessionCounters;
+import io.kindling.internal.StorageRegistry;
 import java.util.Optional;
 
 /** What a backend receives from the session that starts it. */
@@ -27,4 +29,14 @@ public interface BackendContext {
   ListenerBus listeners();
 
   AccumulatorRegistry accumulators();
+
+  /** Which datasets are persisted (and at what level) or checkpointed; jobs ship a snapshot of the levels. */
+  default StorageRegistry storage() {
+    return new StorageRegistry();
+  }
+
+  /** The counters behind {@code session.metrics()}, for what the runtime counts directly. */
+  default SessionCounters counters() {
+    return new SessionCounters();
+  }
 }

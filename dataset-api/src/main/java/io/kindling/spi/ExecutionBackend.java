@@ -14,8 +14,30 @@ public interface ExecutionBackend extends AutoCloseable {
    */
   <T, U> CompletableFuture<List<U>> submitJob(JobRequest<T, U> request);
 
+  /**
+   * Forgets the map outputs of shuffle {@code shuffleId}: no dataset that reads it is reachable any more. Called
+   * from a cleaner thread, at most once per shuffle; a backend without shuffles ignores it.
+   */
+  default void releaseShuffle(int shuffleId) {}
+
   /** File sources and sinks. */
   DataIo io();
+
+  /**
+   * Removes every cached block of dataset {@code rddId} from the nodes (and stops their owners); waits until
+   * they are gone when {@code blocking}.
+   */
+  default void unpersist(int rddId, boolean blocking) {}
+
+  /** The fault injector behind {@code session.faults()}. */
+  default FaultInjection faults() {
+    throw new UnsupportedOperationException("this backend does not support fault injection");
+  }
+
+  /** Reliable checkpoint files, for {@code rdd.checkpoint()}. */
+  default CheckpointIo checkpoints() {
+    throw new UnsupportedOperationException("this backend does not support checkpoints");
+  }
 
   /** Stops everything this backend started; idempotent. */
   @Override

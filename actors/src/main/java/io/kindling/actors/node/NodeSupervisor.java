@@ -1,5 +1,6 @@
 package io.kindling.actors.node;
 
+import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.SupervisorStrategy;
@@ -7,8 +8,12 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.pattern.StatusReply;
 import io.kindling.actors.driver.JobActor;
+import io.kindling.engine.storage.BlockId;
+import io.kindling.engine.storage.OwnedBlock;
 import io.kindling.engine.task.NodeServices;
+import io.kindling.spi.FaultRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,13 +22,15 @@ import java.util.concurrent.ExecutorService;
 /**
  * The root of a node's partition actors. Keeps each job's registered lineage (sent once per node) and spawns a
  * supervised {@link PartitionActor} per partition to compute, restarting one that crashes (with backoff, a
- * bounded number of times); when it gives up, the job is told the partition was lost and places it again.
+ * bounded number of times); when it gives up, the job is told the partition was lost and places it again. Each
+ * cached block gets a supervised {@link CachedPartitionActor} that owns it for as long as it lives (see
+ * {@link CachedPartitions}), and injected faults that target blocks or their owners arrive here.
  */
 public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Command> {
 
   /** Messages a NodeSupervisor handles. */
   public sealed interface Command permits RegisterLineage, ComputePartition, ForgetJob, CrashPartition, Stop,
-      ChildStopped {}
+      ChildStopped, OwnBlock, ReleaseBlock, CrashOwner, Unpersist, InjectFault, OwnerStopped {}
 
   /** A job's serialized payload; sent once per node before its partitions. */
   public record RegisterLineage(long jobId, byte[] payload) implements Command {}
@@ -44,11 +51,29 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
   record ChildStopped(String name, long jobId, int stageId, int partition, int attempt,
       ActorRef<JobActor.Command> replyTo) implements Command {}
 
+  /** A block was stored on this node: it gets an owning partition actor. */
+  public record OwnBlock(OwnedBlock block) implements Command {}
+
+  /** The block stored as {@code generation} was evicted or dropped: its owner stops. */
+  public record ReleaseBlock(BlockId id, long generation) implements Command {}
+
+  /** Crash the owner of a cached block (a scheduled fault). */
+  public record CrashOwner(BlockId id) implements Command {}
+
+  /** Remove every cached block of a dataset and stop their owners; {@code replyTo} hears when done. */
+  public record Unpersist(int rddId, ActorRef<Done> replyTo) implements Command {}
+
+  /** Fire or arm a fault; {@code replyTo} hears once it is armed or has fired. */
+  public record InjectFault(FaultRequest request, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  record OwnerStopped(BlockId id, ActorRef<CachedPartitionActor.Command> owner) implements Command {}
+
   private final NodeServices services;
   private final ExecutorService pool;
   private final RestartPolicy restarts;
   private final Map<Long, RegisteredJob> jobs = new HashMap<>();
   private final Map<String, ActorRef<PartitionActor.Command>> running = new HashMap<>();
+  private final CachedPartitions cached;
 
   /** Bounds on restarting crashed partition actors. */
   public record RestartPolicy(Duration minBackoff, Duration maxBackoff, int maxRestarts) {}
@@ -63,6 +88,7 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
     this.services = services;
     this.pool = pool;
     this.restarts = restarts;
+    this.cached = new CachedPartitions(context, services, pool, restarts);
   }
 
   @Override
@@ -73,6 +99,31 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
         .onMessage(ForgetJob.class, this::onForget)
         .onMessage(CrashPartition.class, this::onCrashPartition)
         .onMessage(ChildStopped.class, this::onChildStopped)
+        .onMessage(OwnBlock.class, msg -> {
+          cached.own(msg.block());
+          return this;
+        })
+        .onMessage(ReleaseBlock.class, msg -> {
+          cached.release(msg.id(), msg.generation());
+          return this;
+        })
+        .onMessage(OwnerStopped.class, msg -> {
+          cached.stopped(msg.id(), msg.owner());
+          return this;
+        })
+        .onMessage(CrashOwner.class, msg -> {
+          cached.crash(msg.id());
+          return this;
+        })
+        .onMessage(Unpersist.class, msg -> {
+          cached.unpersist(msg.rddId());
+          msg.replyTo().tell(Done.getInstance());
+          return this;
+        })
+        .onMessage(InjectFault.class, msg -> {
+          cached.inject(msg.request(), msg.replyTo());
+          return this;
+        })
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .build();
   }

@@ -6,14 +6,17 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import io.kindling.JobListener.RecomputeCause;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.engine.plan.Stage;
 import io.kindling.engine.serial.JobPayload;
 import io.kindling.engine.task.NodeServices;
+import io.kindling.engine.task.TaskEnv;
 import io.kindling.engine.task.TaskOutcome;
 import io.kindling.engine.task.TaskRunner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Owns one partition of one stage while it is computed: runs the task on the compute pool and reports the
@@ -25,8 +28,8 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
   /** Messages a PartitionActor handles. */
   public sealed interface Command permits Finished, Crash {}
 
-  /** The task ended on the compute pool. */
-  record Finished(TaskOutcome outcome, Throwable error) implements Command {}
+  /** The task run by incarnation {@code incarnation} ended on the compute pool. */
+  record Finished(int incarnation, TaskOutcome outcome, Throwable error) implements Command {}
 
   /** Makes the actor fail as if it had crashed (fault injection). */
   public enum Crash implements Command { INSTANCE }
@@ -36,22 +39,33 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
       ActorRef<JobActor.Command> replyTo) {}
 
   private final Assignment assignment;
+  private final int incarnation;
 
   static Behavior<Command> create(Assignment assignment, NodeServices services, ExecutorService pool) {
-    return Behaviors.setup(context -> new PartitionActor(context, assignment, services, pool));
+    // Counts the incarnations the supervisor makes on restart: a result of an earlier one is stale.
+    AtomicInteger incarnations = new AtomicInteger();
+    return Behaviors.setup(context -> new PartitionActor(context, assignment, services, pool,
+        incarnations.getAndIncrement()));
   }
 
   private PartitionActor(ActorContext<Command> context, Assignment assignment, NodeServices services,
-      ExecutorService pool) {
+      ExecutorService pool, int incarnation) {
     super(context);
     this.assignment = assignment;
+    this.incarnation = incarnation;
+    ActorRef<Command> self = context.getSelf();
     CompletableFuture<TaskOutcome> run = CompletableFuture.supplyAsync(() -> {
       JobPayload payload = assignment.job().payload();
       Stage stage = payload.plan().stage(assignment.stageId());
+      if (incarnation > 0) {
+        services.faults().events().partitionRecomputed(stage.node().id(), assignment.partition(),
+            RecomputeCause.PARTITION_ACTOR_RESTARTED);
+      }
+      TaskEnv env = new TaskEnv(payload.persisted(), () -> self.tell(Crash.INSTANCE), incarnation);
       return TaskRunner.run(assignment.jobId(), stage, assignment.partition(), assignment.attempt(),
-          payload.function(), services);
+          payload.function(), services, env);
     }, pool);
-    context.pipeToSelf(run, Finished::new);
+    context.pipeToSelf(run, (outcome, error) -> new Finished(incarnation, outcome, error));
   }
 
   @Override
@@ -63,6 +77,9 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
   }
 
   private Behavior<Command> onFinished(Finished finished) {
+    if (finished.incarnation() != incarnation) {
+      return this;
+    }
     Assignment a = assignment;
     if (finished.error() != null) {
       a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(),

@@ -31,6 +31,16 @@ public interface TaskContext {
       throws Exception;
 
   /**
+   * Every key of {@code records} once, with its values folded by {@code aggregator}: combining in place within
+   * the node's memory budget, spilling to disk when it must ({@code cogroup}, co-partitioned {@code reduceByKey}).
+   * The default keeps everything on the heap.
+   */
+  default <K, V, C> Iterator<io.kindling.Tuple2<K, C>> combineByKey(
+      Iterator<? extends io.kindling.Tuple2<K, V>> records, Aggregator<V, C> aggregator) throws Exception {
+    return InMemoryCombine.combine(records, aggregator);
+  }
+
+  /**
    * Closes {@code resource} when the task ends, however it ends (a task may stop reading an input early, as
    * {@code take} does).
    */

@@ -1,6 +1,8 @@
 package io.kindling.engine.shuffle;
 
 import io.kindling.Tuple2;
+import io.kindling.internal.lineage.Aggregator;
+import io.kindling.internal.lineage.InMemoryCombine;
 import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.TaskContext;
 import java.util.Iterator;
@@ -18,6 +20,15 @@ public interface ShuffleService extends AutoCloseable {
   /** The records of reduce partition {@code reducePartition}, combined when the dependency has an aggregator. */
   <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
       TaskContext context) throws Exception;
+
+  /**
+   * Every key of {@code records} once, with its values folded by {@code aggregator}, within the node's memory
+   * budget (spilling when the service can). The default keeps everything on the heap.
+   */
+  default <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
+      Aggregator<V, C> aggregator, TaskContext context) throws Exception {
+    return InMemoryCombine.combine(records, aggregator);
+  }
 
   /** True when every map output of {@code shuffleId} ({@code numMaps} of them) is present. */
   boolean isComplete(int shuffleId, int numMaps);

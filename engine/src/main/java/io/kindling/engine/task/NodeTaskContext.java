@@ -1,10 +1,14 @@
 package io.kindling.engine.task;
 
 import io.kindling.Tuple2;
+import io.kindling.engine.storage.BlockId;
+import io.kindling.engine.storage.BlockManager;
 import io.kindling.internal.lineage.AccumulatorUpdates;
+import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.TaskContext;
+import io.kindling.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,15 +22,21 @@ final class NodeTaskContext implements TaskContext {
   private final int partitionId;
   private final int attempt;
   private final NodeServices services;
+  private final TaskEnv env;
   private final AccumulatorUpdates accumulators = new AccumulatorUpdates();
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   NodeTaskContext(long jobId, int stageId, int partitionId, int attempt, NodeServices services) {
+    this(jobId, stageId, partitionId, attempt, services, TaskEnv.none());
+  }
+
+  NodeTaskContext(long jobId, int stageId, int partitionId, int attempt, NodeServices services, TaskEnv env) {
     this.jobId = jobId;
     this.stageId = stageId;
     this.partitionId = partitionId;
     this.attempt = attempt;
     this.services = services;
+    this.env = env;
   }
 
   @Override
@@ -49,15 +59,39 @@ final class NodeTaskContext implements TaskContext {
     return attempt;
   }
 
+  /**
+   * Reads a persisted partition from the node's block store (computing and storing it when it is not there), and
+   * computes any other partition through its lineage. Armed faults of the partition fire first.
+   */
   @Override
   public <T> Iterator<T> iterator(LineageNode<T> node, int partition) throws Exception {
-    return node.compute(partition, this);
+    services.faults().beforeCompute(node.id(), partition, env.crashActor());
+    StorageLevel level = env.persisted().get(node.id());
+    if (level == null || level == StorageLevel.NONE) {
+      return node.compute(partition, this);
+    }
+    BlockManager blocks = services.blocks();
+    BlockId id = new BlockId(node.id(), partition);
+    if (blocks.contains(id)) {
+      services.faults().onBlockRead(id, jobId, stageId, attempt, blocks);
+      Iterator<T> cached = blocks.read(id);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    return blocks.store(id, level, node.compute(partition, this), node, env.persisted());
   }
 
   @Override
   public <K, C> Iterator<Tuple2<K, C>> readShuffle(ShuffleDependency<K, ?, C> dependency, int reducePartition)
       throws Exception {
     return services.shuffle().read(dependency, reducePartition, this);
+  }
+
+  @Override
+  public <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
+      Aggregator<V, C> aggregator) throws Exception {
+    return services.shuffle().combineByKey(records, aggregator, this);
   }
 
   @Override
@@ -72,6 +106,10 @@ final class NodeTaskContext implements TaskContext {
 
   NodeServices services() {
     return services;
+  }
+
+  TaskEnv env() {
+    return env;
   }
 
   /** Closes every registered resource, newest first; failures are logged, never thrown. */

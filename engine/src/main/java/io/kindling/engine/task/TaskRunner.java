@@ -2,6 +2,8 @@ package io.kindling.engine.task;
 
 import io.kindling.Tuple2;
 import io.kindling.engine.plan.Stage;
+import io.kindling.engine.storage.BlockManager;
+import io.kindling.engine.storage.OwnedBlock;
 import io.kindling.internal.lineage.PartitionFunction;
 import io.kindling.internal.lineage.TaskContextHolder;
 import io.kindling.internal.lineage.UserCodeException;
@@ -19,12 +21,23 @@ public final class TaskRunner {
    * Runs {@code partition} of {@code stage}. {@code function} is the action's function, used only for the
    * result stage.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static TaskOutcome run(long jobId, Stage stage, int partition, int attempt,
       PartitionFunction<?, ?> function, NodeServices services) {
-    NodeTaskContext context = new NodeTaskContext(jobId, stage.id(), partition, attempt, services);
+    return run(jobId, stage, partition, attempt, function, services, TaskEnv.none());
+  }
+
+  /**
+   * Runs {@code partition} of {@code stage} in {@code env}: persisted datasets are read from (or stored in) the
+   * node's block store, and the fault schedule may fire as the attempt starts.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static TaskOutcome run(long jobId, Stage stage, int partition, int attempt,
+      PartitionFunction<?, ?> function, NodeServices services, TaskEnv env) {
+    NodeTaskContext context = new NodeTaskContext(jobId, stage.id(), partition, attempt, services, env);
     TaskContextHolder.set(context);
     try {
+      services.faults().onTaskStart(jobId, stage.id(), stage.node().id(), partition, attempt, env.incarnation(),
+          env.crashActor());
       Iterator<?> input = context.iterator(stage.node(), partition);
       Object value;
       if (stage.isShuffleMap()) {
@@ -36,6 +49,29 @@ public final class TaskRunner {
       return new TaskOutcome.Succeeded(value, context.accumulatorUpdates());
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
       return new TaskOutcome.Failed(UserCodeException.unwrap(e));
+    } finally {
+      context.complete();
+      TaskContextHolder.set(null);
+    }
+  }
+
+  /**
+   * Recomputes a cached block from its lineage for its restarted owner (no job: {@code crashOwner} crashes the
+   * owner if a kill is armed on the partition). Returns true when the block had to be computed, false when it was
+   * already there and intact.
+   */
+  public static boolean recoverBlock(OwnedBlock block, NodeServices services, Runnable crashOwner,
+      int incarnation) throws Exception {
+    BlockManager blocks = services.blocks();
+    if (blocks.verify(block.id())) {
+      return false;
+    }
+    TaskEnv env = new TaskEnv(block.persisted(), crashOwner, incarnation);
+    NodeTaskContext context = new NodeTaskContext(-1, -1, block.id().partition(), 0, services, env);
+    TaskContextHolder.set(context);
+    try {
+      context.iterator(block.node(), block.id().partition());
+      return true;
     } finally {
       context.complete();
       TaskContextHolder.set(null);

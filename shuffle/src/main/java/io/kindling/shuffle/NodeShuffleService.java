@@ -1,0 +1,253 @@
+package io.kindling.shuffle;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kindling.KindlingException;
+import io.kindling.Partitioner;
+import io.kindling.Tuple2;
+import io.kindling.engine.shuffle.ShuffleService;
+import io.kindling.internal.lineage.Aggregator;
+import io.kindling.internal.lineage.ShuffleDependency;
+import io.kindling.internal.lineage.TaskContext;
+import io.kindling.persistence.WorkDirectory;
+import io.kindling.persistence.shuffle.MapOutputWriter;
+import io.kindling.persistence.shuffle.ShuffleStore;
+import io.kindling.shuffle.external.Cursor;
+import io.kindling.shuffle.external.ExternalCombiner;
+import io.kindling.shuffle.external.ExternalSorter;
+import io.kindling.shuffle.external.Merger;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * A node's shuffle service: map tasks write their partitioned (and, when asked, pre-combined) output into the
+ * node's {@link ShuffleStore}, reduce tasks read it back, combined or sorted within the memory budget.
+ *
+ * <p>Creating the service costs nothing: the work directory, the Chronicle Map store and Kryo are made on the
+ * first shuffle write, never on session start-up.
+ */
+public final class NodeShuffleService implements ShuffleService {
+  private final ShuffleSettings settings;
+  private final WorkDirectory workDirectory;
+  private final Supplier<Path> spillFiles;
+  private final AtomicLong bytesWritten = new AtomicLong();
+  private final AtomicLong bytesRead = new AtomicLong();
+  private volatile ShuffleStore store;
+  private volatile boolean closed;
+
+  public NodeShuffleService(ShuffleSettings settings, String nodeName) {
+    this.settings = requireNonNull(settings, "settings is null");
+    this.workDirectory = new WorkDirectory(settings.localDir(), requireNonNull(nodeName, "nodeName is null"));
+    this.spillFiles = () -> workDirectory.newFile("spill", ".kryo");
+  }
+
+  public ShuffleSettings settings() {
+    return settings;
+  }
+
+  private ShuffleStore store() {
+    ShuffleStore s = store;
+    if (s == null) {
+      synchronized (this) {
+        if (closed) {
+          throw new KindlingException("The shuffle service was closed (session stopped)");
+        }
+        s = store;
+        if (s == null) {
+          s = new ShuffleStore(workDirectory, settings.store());
+          store = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public long[] write(ShuffleDependency<?, ?, ?> dependency, int mapPartition,
+      Iterator<? extends Tuple2<?, ?>> records, TaskContext context) throws Exception {
+    Partitioner partitioner = dependency.partitioner();
+    int reducers = partitioner.numPartitions();
+    MapOutputWriter out = store().newMapOutput(dependency.shuffleId(), mapPartition, reducers);
+    try {
+      PartitionedBlockWriter blocks = new PartitionedBlockWriter(out, settings.chunkBytes(),
+          settings.memoryBudgetBytes() / 4);
+      if (dependency.mapSideCombine()) {
+        ToIntFunction<Object> partitionOf = reducers == 1 ? k -> 0
+            : k -> PartitionedBlockWriter.partitionOf(partitioner, k, reducers);
+        try (ExternalCombiner<Object, Object, Object> combiner = new ExternalCombiner<>(
+            Mergers.ofValues((Aggregator<Object, Object>) dependency.aggregator()), partitionOf,
+            settings.memoryBudgetBytes(), spillFiles)) {
+          while (records.hasNext()) {
+            Tuple2<?, ?> t = records.next();
+            combiner.insert(t._1(), t._2());
+          }
+          Cursor<Object, Object> cursor = combiner.result();
+          while (cursor.next()) {
+            blocks.write(cursor.partition(), cursor.key(), cursor.value());
+          }
+        }
+      } else if (reducers == 1) {
+        while (records.hasNext()) {
+          Tuple2<?, ?> t = records.next();
+          blocks.write(0, t._1(), t._2());
+        }
+      } else {
+        while (records.hasNext()) {
+          Tuple2<?, ?> t = records.next();
+          blocks.write(PartitionedBlockWriter.partitionOf(partitioner, t._1(), reducers), t._1(), t._2());
+        }
+      }
+      blocks.flushAll();
+      long[] sizes = out.commit();
+      bytesWritten.addAndGet(Arrays.stream(sizes).sum());
+      return sizes;
+    } catch (Exception | Error e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
+      TaskContext context) throws Exception {
+    int numMaps = dependency.parent().numPartitions();
+    Iterator<Tuple2<K, C>> records;
+    if (numMaps == 0) {
+      records = Collections.emptyIterator();
+    } else {
+      ShuffleStore s = store();
+      long bytes = 0;
+      for (int m = 0; m < numMaps; m++) {
+        bytes += s.sizes(dependency.shuffleId(), m)[reducePartition];
+      }
+      bytesRead.addAndGet(bytes);
+      records = new BlockRecordIterator<>(s, dependency.shuffleId(), numMaps, reducePartition);
+    }
+    Aggregator<?, C> aggregator = dependency.aggregator();
+    if (aggregator != null) {
+      ExternalCombiner<K, Object, C> combiner = new ExternalCombiner<>(
+          dependency.mapSideCombine() ? (Merger) Mergers.ofCombiners(aggregator)
+              : (Merger) Mergers.ofValues(aggregator),
+          k -> 0, settings.memoryBudgetBytes(), spillFiles);
+      context.onTaskCompletion(combiner);
+      while (records.hasNext()) {
+        Tuple2<K, ?> t = (Tuple2<K, ?>) (Tuple2) records.next();
+        combiner.insert(t._1(), t._2());
+      }
+      records = new CursorIterator<>(combiner.result());
+    }
+    Comparator<K> ordering = dependency.keyOrdering();
+    if (ordering != null) {
+      ExternalSorter<K, C> sorter = new ExternalSorter<>(ordering, settings.memoryBudgetBytes(), spillFiles);
+      context.onTaskCompletion(sorter);
+      while (records.hasNext()) {
+        sorter.insert(records.next());
+      }
+      records = sorter.sorted();
+    }
+    return records;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
+      Aggregator<V, C> aggregator, TaskContext context) {
+    ExternalCombiner<K, V, C> combiner = new ExternalCombiner<>(Mergers.ofValues(aggregator), k -> 0,
+        settings.memoryBudgetBytes(), spillFiles);
+    context.onTaskCompletion(combiner);
+    while (records.hasNext()) {
+      Tuple2<K, V> t = records.next();
+      combiner.insert(t._1(), t._2());
+    }
+    return new CursorIterator<>(combiner.result());
+  }
+
+  @Override
+  public boolean isComplete(int shuffleId, int numMaps) {
+    ShuffleStore s = store;
+    return s == null ? numMaps == 0 : s.isComplete(shuffleId, numMaps);
+  }
+
+  @Override
+  public void remove(int shuffleId) {
+    ShuffleStore s = store;
+    if (s != null) {
+      s.removeShuffle(shuffleId);
+    }
+  }
+
+  /** The shuffles with outputs on this node (for tests and metrics). */
+  public Set<Integer> shuffleIds() {
+    ShuffleStore s = store;
+    return s == null ? Set.of() : s.shuffleIds();
+  }
+
+  /** Serialized bytes of map output committed on this node since it started. */
+  public long bytesWritten() {
+    return bytesWritten.get();
+  }
+
+  /** Serialized bytes of map output read by reduce tasks on this node since it started. */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** The node's work directory (made on the first shuffle). */
+  public WorkDirectory workDirectory() {
+    return workDirectory;
+  }
+
+  /** Closes the store and deletes the work directory with everything in it; idempotent. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    try {
+      ShuffleStore s = store;
+      if (s != null) {
+        s.close();
+      }
+    } finally {
+      store = null;
+      workDirectory.close();
+    }
+  }
+
+  /** A combiner's result as pairs. */
+  private static final class CursorIterator<K, C> implements Iterator<Tuple2<K, C>> {
+    private final Cursor<K, C> cursor;
+    private boolean ready;
+    private boolean done;
+
+    CursorIterator(Cursor<K, C> cursor) {
+      this.cursor = cursor;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (!ready && !done) {
+        ready = cursor.next();
+        done = !ready;
+      }
+      return ready;
+    }
+
+    @Override
+    public Tuple2<K, C> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      ready = false;
+      return Tuple2.of(cursor.key(), cursor.value());
+    }
+  }
+}
