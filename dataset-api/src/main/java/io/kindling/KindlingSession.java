@@ -15,6 +15,7 @@ import io.kindling.internal.SessionSettings;
 import io.kindling.internal.StorageRegistry;
 import io.kindling.internal.lineage.EmptyNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
+import io.kindling.internal.lineage.TaskContext;
 import io.kindling.rdd.RDD;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.ExecutionBackend;
@@ -218,8 +219,16 @@ public final class KindlingSession implements AutoCloseable {
     return context.isStopped();
   }
 
-  /** Stops the backend and releases everything the session holds; idempotent. */
+  /**
+   * Stops the backend and releases everything the session holds; idempotent. Jobs still running fail. As in
+   * Spark, a session can't be stopped from inside its own listeners or tasks, which run on its threads.
+   */
   public void stop() {
+    if (context.listeners().isDeliveringOnThisThread() || TaskContext.get() != null) {
+      throw new KindlingException("Cannot stop a KindlingSession from inside "
+          + (TaskContext.get() != null ? "a task" : "one of its JobListeners")
+          + ": they run on the session's own threads, which stopping waits for. Stop it from another thread.");
+    }
     if (context.markStopped()) {
       try {
         backend.close();
@@ -378,8 +387,9 @@ public final class KindlingSession implements AutoCloseable {
           return f;
         }
       }
-      throw new KindlingException("No execution backend for master '" + master
-          + "' on the classpath: add the kindling-actors dependency");
+      throw new KindlingException("No execution backend on the classpath runs master '" + master
+          + "'. The local masters (local, local[N], local[*]) need the kindling-actors dependency; other masters"
+          + " need a backend that supports them.");
     }
   }
 }

@@ -94,7 +94,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
           : job.partitions();
       StageRun run = new StageRun(stage, partitions);
       runs.put(stage.id(), run);
-      services.listeners().stageSubmitted(new JobListener.StageSubmitted(job.jobId(), stage.id(), stage.name(),
+      services.listeners().stageSubmitted(new JobListener.StageSubmitted(job.jobId(), stage.id(), nameOf(stage),
           partitions.length));
       for (int p : partitions) {
         send(stage, p, 0);
@@ -103,6 +103,11 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
         stageFinished(run);
       }
     }
+  }
+
+  /** As Spark names stages: a result stage by the action ({@code count at App.java:9}), others by their dataset. */
+  private String nameOf(Stage stage) {
+    return stage.isShuffleMap() ? stage.name() : job.description();
   }
 
   private boolean parentsDone(Stage stage) {
@@ -175,7 +180,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
 
   private void stageFinished(StageRun run) {
     services.listeners().stageCompleted(new JobListener.StageCompleted(job.jobId(), run.stage.id(),
-        run.stage.name(), Duration.ofNanos(System.nanoTime() - run.startNanos)));
+        nameOf(run.stage), Duration.ofNanos(System.nanoTime() - run.startNanos)));
     if (run.stage.isShuffleMap()) {
       services.mapOutputs().registerComplete(run.stage.shuffleDependency().shuffleId(), run.mapSizes());
       submitReadyStages();
