@@ -213,8 +213,8 @@ public class DataFrame {
   // ---------------------------------------------------------------- projections
 
   /** The named columns ({@code "*"} for all). Lazy. (One name first, as Spark's Java signature.) */
-  public DataFrame select(String col, String... cols) {
-    return select(columnsOf(prepend(col, cols)));
+  public DataFrame select(String... cols) {
+    return select(columnsOf(cols));
   }
 
   /** Computes the given columns from each row. Lazy; no shuffle. */
@@ -338,8 +338,13 @@ public class DataFrame {
   // ---------------------------------------------------------------- aggregation
 
   /** Groups rows by the named columns, for an aggregation. Lazy. */
-  public GroupedData groupBy(String col, String... cols) {
-    return groupBy(columnsOf(prepend(col, cols)));
+  /** All rows as one group: {@code df.groupBy().agg(…)} aggregates the whole DataFrame. Lazy. */
+  public GroupedData groupBy() {
+    return groupBy(new Column[0]);
+  }
+
+  public GroupedData groupBy(String... cols) {
+    return groupBy(columnsOf(cols));
   }
 
   /** Groups rows by the given expressions, for an aggregation (which exchanges data by group). Lazy. */
@@ -368,8 +373,8 @@ public class DataFrame {
     return sortBy(sortExprs, true);
   }
 
-  public DataFrame orderBy(String sortCol, String... sortCols) {
-    return orderBy(columnsOf(prepend(sortCol, sortCols)));
+  public DataFrame orderBy(String... sortCols) {
+    return orderBy(columnsOf(sortCols));
   }
 
   /** Same as {@link #orderBy}. */
@@ -377,8 +382,8 @@ public class DataFrame {
     return orderBy(sortExprs);
   }
 
-  public DataFrame sort(String sortCol, String... sortCols) {
-    return orderBy(sortCol, sortCols);
+  public DataFrame sort(String... sortCols) {
+    return orderBy(sortCols);
   }
 
   /** Sorts the rows of each partition, without moving rows between partitions. Lazy. */
@@ -386,8 +391,8 @@ public class DataFrame {
     return sortBy(sortExprs, false);
   }
 
-  public DataFrame sortWithinPartitions(String sortCol, String... sortCols) {
-    return sortWithinPartitions(columnsOf(prepend(sortCol, sortCols)));
+  public DataFrame sortWithinPartitions(String... sortCols) {
+    return sortWithinPartitions(columnsOf(sortCols));
   }
 
   private DataFrame sortBy(Column[] sortExprs, boolean global) {
@@ -422,12 +427,7 @@ public class DataFrame {
   }
 
   /** One row for each distinct combination of the named columns (the first one found). Lazy; exchanges. */
-  public DataFrame dropDuplicates(String col, String... cols) {
-    return dropDuplicates(prepend(col, cols));
-  }
-
-  /** One row for each distinct combination of the named columns. Lazy; exchanges. */
-  public DataFrame dropDuplicates(String[] colNames) {
+  public DataFrame dropDuplicates(String... colNames) {
     if (colNames.length == 0) {
       return distinct();
     }
@@ -849,13 +849,6 @@ public class DataFrame {
             + operation + "(): " + e.sql() + ". Use groupBy(…).agg(…) or agg(…).");
       }
     }
-  }
-
-  private static String[] prepend(String first, String[] rest) {
-    String[] all = new String[rest.length + 1];
-    all[0] = first;
-    System.arraycopy(rest, 0, all, 1, rest.length);
-    return all;
   }
 
   private static Column[] columnsOf(String[] names) {
