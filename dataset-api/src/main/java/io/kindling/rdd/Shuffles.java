@@ -4,7 +4,7 @@ import io.kindling.HashPartitioner;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
 import io.kindling.internal.CallSites;
-import io.kindling.internal.ContextObjectInputStream;
+import io.kindling.internal.JavaSerialization;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.CoGroupedNode;
@@ -16,11 +16,7 @@ import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.ShuffledNode;
 import io.kindling.internal.lineage.TaskContext;
 import io.kindling.internal.lineage.UserCodeException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -132,13 +128,7 @@ final class Shuffles {
       return zero;
     }
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(zero);
-      }
-      try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return (U) in.readObject();
-      }
+      return (U) JavaSerialization.fromBytes(JavaSerialization.toBytes(zero));
     } catch (IOException | ClassNotFoundException e) {
       throw new UserCodeException(new IllegalArgumentException("The zero value of class "
           + zero.getClass().getName() + " could not be copied for each key (it must be Serializable): " + e, e));

@@ -144,7 +144,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
       state.active = true;
       state.startNanos = System.nanoTime();
       services.listeners().stageSubmitted(new JobListener.StageSubmitted(job.jobId(), state.stage.id(),
-          state.stage.name(), missing.size()));
+          nameOf(state.stage), missing.size()));
     }
     Set<Integer> lostMaps = state.stage.isShuffleMap() ? lost.get(state.shuffleId()) : null;
     for (int p : missing) {
@@ -171,6 +171,11 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
         state.attempt, getContext().getSelf()));
   }
 
+  /** As Spark names stages: a result stage by the action ({@code count at App.java:9}), others by their dataset. */
+  private String nameOf(Stage stage) {
+    return stage.isShuffleMap() ? stage.name() : job.description();
+  }
+
   /** True when every map output of {@code state}'s shuffle is registered. */
   private boolean available(StageState state) {
     return services.mapOutputs().isComplete(state.shuffleId(), state.stage.numPartitions());
@@ -194,7 +199,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     state.running.clear();
     state.failedAttempts.clear();
     services.listeners().stageCompleted(new JobListener.StageCompleted(job.jobId(), state.stage.id(),
-        state.stage.name(), Duration.ofNanos(System.nanoTime() - state.startNanos)));
+        nameOf(state.stage), Duration.ofNanos(System.nanoTime() - state.startNanos)));
     if (!state.stage.isShuffleMap()) {
       succeed();
       return;
@@ -313,7 +318,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
         msg.partition(), msg.attempt(), cause, !abort));
     if (abort) {
       fail(new JobFailedException("Job " + job.jobId() + " (" + job.description() + ") aborted: stage "
-          + state.stage.id() + " (" + state.stage.name() + ") has failed the maximum allowable number of times: "
+          + state.stage.id() + " (" + nameOf(state.stage) + ") has failed the maximum allowable number of times: "
           + services.maxStageAttempts() + " (kindling.stage.max-consecutive-attempts), each time because map "
           + "outputs it reads were missing. Most recent failure: " + msg.reason(), cause));
       return Behaviors.stopped();

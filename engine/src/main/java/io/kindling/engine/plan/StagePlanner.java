@@ -86,12 +86,16 @@ public final class StagePlanner {
         continue;
       }
       List<Dependency> deps = current.dependencies();
-      for (int i = deps.size() - 1; i >= 0; i--) {
-        Dependency d = deps.get(i);
+      // Shuffles in dependency order (a join's left side first); narrow parents pushed in reverse so that
+      // they, too, are visited in order.
+      for (Dependency d : deps) {
         if (d instanceof ShuffleDependency<?, ?, ?> s) {
           onShuffle.accept(current, s);
-        } else {
-          todo.push(d.parent());
+        }
+      }
+      for (int i = deps.size() - 1; i >= 0; i--) {
+        if (!(deps.get(i) instanceof ShuffleDependency<?, ?, ?>)) {
+          todo.push(deps.get(i).parent());
         }
       }
     }

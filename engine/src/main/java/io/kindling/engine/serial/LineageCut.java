@@ -1,7 +1,7 @@
 package io.kindling.engine.serial;
 
 import io.kindling.KindlingException;
-import io.kindling.internal.ContextObjectInputStream;
+import io.kindling.internal.JavaSerialization.ContextObjectInputStream;
 import io.kindling.internal.lineage.LineageNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,111 +2,113 @@ package io.kindling.engine.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kindling.HashPartitioner;
-import io.kindling.engine.plan.Stage;
-import io.kindling.engine.shuffle.FetchFailedException;
-import io.kindling.engine.shuffle.TestingShuffleService;
-import io.kindling.internal.lineage.Dependency;
+import io.kindling.internal.Iterators;
 import io.kindling.internal.lineage.LineageNode;
+import io.kindling.internal.lineage.MapPartitionsNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
 import io.kindling.internal.lineage.PartitionFunction;
-import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.TaskContext;
-import java.util.Collections;
-import java.util.Iterator;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TaskRunnerTest {
-  private static final ShuffleDependency<Integer, Integer, Integer> SHUFFLE = new ShuffleDependency<>(
-      new ParallelCollectionNode<>(0, "test", List.of(), 3), 7, new HashPartitioner(2), null, false, null);
-  private static final PartitionFunction<Object, Object> COUNT = (context, it) -> {
-    long n = 0;
-    while (it.hasNext()) {
-      it.next();
-      n++;
-    }
-    return n;
-  };
+  private static final AtomicInteger CLOSED = new AtomicInteger();
 
-  /** A shuffle service whose map outputs 0 and 2 (of 3) are gone. */
-  private static NodeServices lostOutputs() {
-    TestingShuffleService shuffle = new TestingShuffleService();
-    shuffle.present.add(1);
-    return new NodeServices(shuffle);
-  }
-
-  /** A node that reads {@link #SHUFFLE} and then does what {@code user} does with the failure. */
-  private static LineageNode<Object> reading(Handling user) {
-    return new LineageNode<>(1, "test") {
-      @Override
-      public String kind() {
-        return "TestRDD";
-      }
-
-      @Override
-      public int numPartitions() {
-        return 2;
-      }
-
-      @Override
-      public List<Dependency> dependencies() {
-        return List.of(SHUFFLE);
-      }
-
-      @Override
-      public Iterator<Object> compute(int partition, TaskContext context) throws Exception {
-        try {
-          context.readShuffle(SHUFFLE, partition);
-        } catch (RuntimeException e) {
-          if (user == Handling.WRAP) {
-            throw new IllegalStateException("user code wrapped it", e);
-          }
-          if (user == Handling.RETHROW) {
-            throw e;
-          }
-        }
-        return Collections.emptyIterator();
-      }
-    };
-  }
-
-  private enum Handling { RETHROW, WRAP, SWALLOW }
-
-  private static TaskOutcome run(Handling user) {
-    Stage stage = new Stage(1, reading(user), List.of(), null);
-    return TaskRunner.run(4, stage, 1, 0, COUNT, lostOutputs());
+  private static LineageNode<Integer> numbers() {
+    return new ParallelCollectionNode<>(0, "parallelize at T.java:1", List.of(1, 2, 3, 4), 2);
   }
 
   @Test
-  void missingMapOutputs_endTheTaskAsFetchFailed_namingThem() {
-    assertThat(run(Handling.RETHROW)).isInstanceOfSatisfying(TaskOutcome.FetchFailed.class, f -> {
-      assertThat(f.shuffleId()).isEqualTo(7);
-      assertThat(f.mapPartitions()).containsExactly(0, 2);
-      assertThat(f.message()).contains("shuffle 7").contains("map partitions [0, 2]")
-          .contains("reduce partition 1");
+  void run_resultStage_returnsTheFunctionsValue() {
+    PartitionFunction<Integer, Integer> sum = (ctx, it) -> {
+      int s = 0;
+      while (it.hasNext()) {
+        s += it.next();
+      }
+      return s;
+    };
+    TaskOutcome outcome = Tasks.run(numbers(), 1, 0, sum);
+    assertThat(outcome).isEqualTo(new TaskOutcome.Succeeded(7, ((TaskOutcome.Succeeded) outcome).accumulators()));
+  }
+
+  @Test
+  void run_uncheckedUserException_failsWithThatException() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    LineageNode<Integer> failing = new MapPartitionsNode<>(1, "map at T.java:2", numbers(),
+        (p, it) -> Iterators.map(it, x -> {
+          throw boom;
+        }));
+    TaskOutcome outcome = Tasks.run(failing, 0, 0, (ctx, it) -> it.next());
+    assertThat(outcome).isInstanceOf(TaskOutcome.Failed.class);
+    assertThat(((TaskOutcome.Failed) outcome).cause()).isSameAs(boom);
+  }
+
+  @Test
+  void run_checkedUserException_failsWithThatExceptionUnwrapped() {
+    LineageNode<Integer> failing = new MapPartitionsNode<>(1, "map at T.java:2", numbers(),
+        (p, it) -> Iterators.map(it, x -> {
+          throw new IOException("disk");
+        }));
+    TaskOutcome outcome = Tasks.run(failing, 0, 0, (ctx, it) -> it.next());
+    assertThat(((TaskOutcome.Failed) outcome).cause()).isInstanceOf(IOException.class).hasMessage("disk");
+  }
+
+  @Test
+  void run_stackOverflow_isAFailureNotACrash() {
+    TaskOutcome outcome = Tasks.run(numbers(), 0, 0, (ctx, it) -> recurse(0));
+    assertThat(((TaskOutcome.Failed) outcome).cause()).isInstanceOf(StackOverflowError.class);
+  }
+
+  private static int recurse(int n) {
+    return recurse(n + 1) + 1;
+  }
+
+  @Test
+  void run_setsTaskContextDuringTheTaskOnly() {
+    TaskOutcome outcome = Tasks.run(numbers(), 1, 2, (ctx, it) -> {
+      TaskContext current = TaskContext.get();
+      return List.of(current == ctx, current.partitionId(), current.attemptNumber(), current.stageId(),
+          current.jobId());
     });
+    assertThat(((TaskOutcome.Succeeded) outcome).value()).isEqualTo(List.of(true, 1, 2, 0, 1L));
+    assertThat(TaskContext.get()).isNull();
   }
 
   @Test
-  void fetchFailure_wrappedByUserCode_isStillAFetchFailure() {
-    assertThat(run(Handling.WRAP)).isInstanceOf(TaskOutcome.FetchFailed.class);
+  void run_closesRegisteredResources_onSuccessAndOnFailure() {
+    CLOSED.set(0);
+    Tasks.run(numbers(), 0, 0, (ctx, it) -> {
+      ctx.onTaskCompletion(CLOSED::incrementAndGet);
+      return 0;
+    });
+    Tasks.run(numbers(), 0, 0, (ctx, it) -> {
+      ctx.onTaskCompletion(CLOSED::incrementAndGet);
+      ctx.onTaskCompletion(() -> {
+        throw new IOException("a failing close is logged, not thrown");
+      });
+      throw new IllegalStateException("task fails");
+    });
+    assertThat(CLOSED.get()).isEqualTo(2);
   }
 
   @Test
-  void fetchFailure_swallowedByUserCode_isStillAFetchFailure() {
-    assertThat(run(Handling.SWALLOW)).isInstanceOf(TaskOutcome.FetchFailed.class);
+  void run_accumulatorUpdates_areReportedWithTheOutcome() {
+    TaskOutcome outcome = Tasks.run(numbers(), 0, 0, (ctx, it) -> {
+      ctx.accumulatorUpdates().addLong(7, 5);
+      ctx.accumulatorUpdates().addLong(7, 1);
+      return 0;
+    });
+    var updates = ((TaskOutcome.Succeeded) outcome).accumulators();
+    assertThat(updates.longs().get(7L)).containsExactly(6, 2);
   }
 
   @Test
-  void userError_isAFailureOfThePartition() {
-    Stage stage = new Stage(1, new ParallelCollectionNode<>(2, "test", List.of(1, 2), 1), List.of(), null);
-    PartitionFunction<Object, Object> broken = (context, it) -> {
-      throw new ArithmeticException("user bug");
-    };
-
-    assertThat(TaskRunner.run(4, stage, 0, 0, broken, lostOutputs()))
-        .isInstanceOfSatisfying(TaskOutcome.Failed.class,
-            f -> assertThat(f.cause()).isInstanceOf(ArithmeticException.class));
+  void run_partitionOfParallelize_isItsSlice() {
+    assertThat(Tasks.compute(numbers(), 0)).containsExactly(1, 2);
+    assertThat(Tasks.compute(numbers(), 1)).containsExactly(3, 4);
+    assertThat(new ArrayList<>(Tasks.computeAll(numbers()))).containsExactly(1, 2, 3, 4);
   }
 }

@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.kindling.KindlingException;
 import io.kindling.engine.storage.BlockCodec;
-import io.kindling.internal.ContextObjectInputStream;
+import io.kindling.internal.JavaSerialization.ContextObjectInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
