@@ -15,6 +15,7 @@ import io.kindling.internal.SessionSettings;
 import io.kindling.internal.StorageRegistry;
 import io.kindling.internal.lineage.EmptyNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
+import io.kindling.internal.lineage.TaskContext;
 import io.kindling.rdd.RDD;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.ExecutionBackend;
@@ -127,6 +128,49 @@ public final class KindlingSession implements AutoCloseable {
     return context.accumulators().newDouble(name);
   }
 
+  // ---------------------------------------------------------------- DataFrames
+
+  /** A DataFrame of one non-null long column {@code id}: 0 to {@code end - 1}. Lazy. */
+  public io.kindling.sql.DataFrame range(long end) {
+    return range(0, end);
+  }
+
+  /** {@code id} from {@code start} to {@code end - 1}, over {@link #defaultParallelism()} partitions. Lazy. */
+  public io.kindling.sql.DataFrame range(long start, long end) {
+    return range(start, end, 1, defaultParallelism());
+  }
+
+  /** {@code id} from {@code start} towards {@code end} (exclusive) by {@code step}. Lazy. */
+  public io.kindling.sql.DataFrame range(long start, long end, long step) {
+    return range(start, end, step, defaultParallelism());
+  }
+
+  /** {@code id} from {@code start} towards {@code end} (exclusive) by {@code step}, in {@code numPartitions}. */
+  public io.kindling.sql.DataFrame range(long start, long end, long step, int numPartitions) {
+    context.backend("range");
+    return io.kindling.internal.sql.DataFrames.range(context, start, end, step, numPartitions);
+  }
+
+  /** Reads files as DataFrames: {@code read().option("header", true).csv(path)}. */
+  public io.kindling.sql.DataFrameReader read() {
+    context.backend("read");
+    return new io.kindling.sql.DataFrameReader(io.kindling.internal.sql.SqlContext.of(context));
+  }
+
+  /** A DataFrame of driver-side rows with the given schema (values are checked against it now). Lazy. */
+  public io.kindling.sql.DataFrame createDataFrame(List<io.kindling.sql.Row> rows,
+      io.kindling.sql.types.StructType schema) {
+    context.backend("createDataFrame");
+    return io.kindling.internal.sql.DataFrames.fromRows(context, rows, schema);
+  }
+
+  /** A DataFrame of an RDD's rows with the given schema (each row is checked when read). Lazy. */
+  public io.kindling.sql.DataFrame createDataFrame(RDD<io.kindling.sql.Row> rows,
+      io.kindling.sql.types.StructType schema) {
+    context.backend("createDataFrame");
+    return io.kindling.internal.sql.DataFrames.fromRdd(rows, schema);
+  }
+
   // ---------------------------------------------------------------- information and lifecycle
 
   /**
@@ -185,8 +229,16 @@ public final class KindlingSession implements AutoCloseable {
     return context.isStopped();
   }
 
-  /** Stops the backend and releases everything the session holds; idempotent. */
+  /**
+   * Stops the backend and releases everything the session holds; idempotent. Jobs still running fail. As in
+   * Spark, a session can't be stopped from inside its own listeners or tasks, which run on its threads.
+   */
   public void stop() {
+    if (context.listeners().isDeliveringOnThisThread() || TaskContext.get() != null) {
+      throw new KindlingException("Cannot stop a KindlingSession from inside "
+          + (TaskContext.get() != null ? "a task" : "one of its JobListeners")
+          + ": they run on the session's own threads, which stopping waits for. Stop it from another thread.");
+    }
     if (context.markStopped()) {
       try {
         backend.close();
@@ -345,8 +397,9 @@ public final class KindlingSession implements AutoCloseable {
           return f;
         }
       }
-      throw new KindlingException("No execution backend for master '" + master
-          + "' on the classpath: add the kindling-actors dependency");
+      throw new KindlingException("No execution backend on the classpath runs master '" + master
+          + "'. The local masters (local, local[N], local[*]) need the kindling-actors dependency; other masters"
+          + " need a backend that supports them.");
     }
   }
 }

@@ -41,7 +41,9 @@ import io.kindling.spi.FaultInjection;
 import io.kindling.spi.JobRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,22 +71,25 @@ final class ActorBackend implements ExecutionBackend {
   private final DataIo io;
   private final AtomicLong nextJobId = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Map<CompletableFuture<List<Object>>, String> running = new ConcurrentHashMap<>();
 
   ActorBackend(BackendContext context) {
     this.context = context;
     RuntimeSettings settings = RuntimeSettings.from(context.config());
+    // Everything that can reject a setting comes before anything that starts threads.
+    this.io = new EngineDataIo(context.config());
+    StorageSettings storage = StorageSettings.from(context.config());
+    ShuffleSettings shuffleSettings = ShuffleSettings.from(context.config(), context.cores());
     Object host = context.hostActorSystem().orElse(null);
     this.ownsSystem = host == null;
     this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
     this.pool = new ComputePool(context.sessionId(), context.cores());
-    this.shuffle = createShuffleService(context);
     NodeEvents events = new LocalNodeEvents(context.listeners(), context.counters());
-    StorageSettings storage = StorageSettings.from(context.config());
+    this.shuffle = new NodeShuffleService(shuffleSettings, context.sessionId(), events);
     // The stores themselves are created on first use: Chronicle Map never delays a session's start.
     this.blocks = new BlockManager(storage, new ChronicleStorage("kindling-" + context.sessionId(), storage),
         events);
-    this.faults = new NodeFaults(events, settings.maxTaskAttempts());
-    this.io = new EngineDataIo(context.config());
+    this.faults = new NodeFaults(events, settings.maxTaskAttempts(), settings.maxStageAttempts());
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     try {
@@ -92,7 +97,7 @@ final class ActorBackend implements ExecutionBackend {
           pool.executor(), settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
       this.faultInjection = new ActorFaults(system, List.of(node), List.of(faults));
       JobActor.Services services = new JobActor.Services(List.of(node), mapOutputs,
-          context.listeners(), context.accumulators(), settings.maxTaskAttempts());
+          context.listeners(), context.accumulators(), settings.maxTaskAttempts(), settings.maxStageAttempts());
       this.driver = system.systemActorOf(SessionDriver.create(services),
           "kindling-" + context.sessionId() + "-driver", Props.empty());
     } catch (RuntimeException e) {
@@ -120,6 +125,7 @@ final class ActorBackend implements ExecutionBackend {
         request.description());
     CompletableFuture<List<Object>> result = new CompletableFuture<>();
     long jobId = nextJobId.incrementAndGet();
+    trackUntilDone(result, "Job " + jobId + " (" + request.description() + ")");
     driver.tell(new SessionDriver.SubmitJob(new JobSubmission(jobId, request.description(), plan, payload,
         request.partitions(), result)));
     @SuppressWarnings("unchecked")
@@ -130,10 +136,6 @@ final class ActorBackend implements ExecutionBackend {
   // ---------------------------------------------------------------- shuffles
 
   /** The node's shuffle service; costs nothing until the first shuffle writes (Chronicle Map is made then). */
-  private static NodeShuffleService createShuffleService(BackendContext context) {
-    return new NodeShuffleService(ShuffleSettings.from(context.config(), context.cores()), context.sessionId());
-  }
-
   @Override
   public void releaseShuffle(int shuffleId) {
     if (!closed.get()) {
@@ -178,8 +180,27 @@ final class ActorBackend implements ExecutionBackend {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      shutdown();
+      try {
+        shutdown();
+      } finally {
+        failRunningJobs();
+      }
     }
+  }
+
+  /** Remembers a job's future until it completes, so that stopping the session can fail it. */
+  private void trackUntilDone(CompletableFuture<List<Object>> result, String job) {
+    running.put(result, job);
+    result.whenComplete((value, error) -> running.remove(result));
+    if (closed.get()) {
+      failRunningJobs();
+    }
+  }
+
+  /** Jobs still running when the session stops would otherwise never complete: their actions would hang. */
+  private void failRunningJobs() {
+    running.forEach((future, job) -> future.completeExceptionally(new KindlingException(job
+        + " did not finish: its KindlingSession was stopped while it ran")));
   }
 
   private void shutdown() {
@@ -215,10 +236,15 @@ final class ActorBackend implements ExecutionBackend {
   }
 
   /** Settings of the runtime, read once. */
-  record RuntimeSettings(int maxTaskAttempts, NodeSupervisor.RestartPolicy restarts) {
+  record RuntimeSettings(int maxTaskAttempts, int maxStageAttempts, NodeSupervisor.RestartPolicy restarts) {
     static RuntimeSettings from(Config config) {
       Config r = config.getConfig("kindling.runtime.partition-restarts");
-      return new RuntimeSettings(config.getInt("kindling.task.max-attempts"),
+      int maxStageAttempts = config.getInt("kindling.stage.max-consecutive-attempts");
+      if (maxStageAttempts < 1) {
+        throw new KindlingException("kindling.stage.max-consecutive-attempts must be at least 1: "
+            + maxStageAttempts);
+      }
+      return new RuntimeSettings(config.getInt("kindling.task.max-attempts"), maxStageAttempts,
           new NodeSupervisor.RestartPolicy(r.getDuration("min-backoff"), r.getDuration("max-backoff"),
               r.getInt("max-restarts")));
     }

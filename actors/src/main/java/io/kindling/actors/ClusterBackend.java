@@ -87,7 +87,8 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     ActorBackend.RuntimeSettings runtime = ActorBackend.RuntimeSettings.from(config);
     this.placement = new CachePlacement(context.storage()::level);
     JobActor.Services services = new JobActor.Services(live.supervisors(), mapOutputs,
-        context.listeners(), context.accumulators(), runtime.maxTaskAttempts(), placement);
+        context.listeners(), context.accumulators(), runtime.maxTaskAttempts(), runtime.maxStageAttempts(),
+        placement);
     CompletableFuture<ActorRef<SessionDriver.Command>> driverRef = new CompletableFuture<>();
     CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";

@@ -13,6 +13,7 @@ public final class ListenerBus {
   private static final System.Logger LOG = System.getLogger(ListenerBus.class.getName());
 
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Boolean> delivering = new ThreadLocal<>();
 
   public void add(JobListener listener) {
     listeners.add(listener);
@@ -23,13 +24,23 @@ public final class ListenerBus {
   }
 
   public <E> void post(E event, BiConsumer<JobListener, E> delivery) {
-    for (JobListener listener : listeners) {
-      try {
-        delivery.accept(listener, event);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Job listener " + listener + " failed on " + event, e);
+    delivering.set(Boolean.TRUE);
+    try {
+      for (JobListener listener : listeners) {
+        try {
+          delivery.accept(listener, event);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "Job listener " + listener + " failed on " + event, e);
+        }
       }
+    } finally {
+      delivering.remove();
     }
+  }
+
+  /** True on a thread that is delivering one of this bus's events (inside a listener). */
+  public boolean isDeliveringOnThisThread() {
+    return delivering.get() != null;
   }
 
   public void jobStarted(JobListener.JobStarted e) {

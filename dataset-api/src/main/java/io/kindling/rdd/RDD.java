@@ -14,6 +14,7 @@ import io.kindling.function.VoidFunction;
 import io.kindling.internal.CallSites;
 import io.kindling.internal.Iterators;
 import io.kindling.internal.SessionContext;
+import io.kindling.internal.ZeroValue;
 import io.kindling.internal.lineage.CartesianNode;
 import io.kindling.internal.lineage.CoalesceNode;
 import io.kindling.internal.lineage.LineageNode;
@@ -251,19 +252,25 @@ public class RDD<T> {
       }
     }
     return new PairRDD<>(context, new MapPartitionsNode<>(context.nextNodeId(), CallSites.of("zipWithIndex"),
-        node, (PartitionTransform<T, Tuple2<T, Long>>) (p, it) -> new Iterator<>() {
-          private long index = starts[p];
+        node, (PartitionTransform<T, Tuple2<T, Long>>) (p, it) -> indexed(it, starts[p]), false,
+        "ZippedWithIndexRDD"));
+  }
 
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
+  // Static: an anonymous class made in an instance method would capture this RDD, which is not serializable.
+  private static <T> Iterator<Tuple2<T, Long>> indexed(Iterator<T> it, long start) {
+    return new Iterator<>() {
+      private long index = start;
 
-          @Override
-          public Tuple2<T, Long> next() {
-            return Tuple2.of(it.next(), index++);
-          }
-        }, false, "ZippedWithIndexRDD"));
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Tuple2<T, Long> next() {
+        return Tuple2.of(it.next(), index++);
+      }
+    };
   }
 
   /** Each partition as one list. Lazy; no shuffle. */
@@ -278,9 +285,12 @@ public class RDD<T> {
     return flatten(context.runJob(node, (ctx, it) -> toList(it), "collect"));
   }
 
-  /** {@link #collect()} without waiting: completes when the job ends. */
+  /** {@link #collect()} without waiting: completes when the job ends, on a pool thread (never the runtime's). */
   public CompletionStage<List<T>> collectAsync() {
     return context.submitJob(node, allPartitions(), (ctx, it) -> toList(it), "collectAsync")
+        // The runtime completes jobs on its dispatcher: hand over to a pool thread, so that callbacks the caller
+        // attaches (which may block) never run there.
+        .whenCompleteAsync((parts, error) -> { })
         .thenApply(RDD::flatten)
         .exceptionallyCompose(t -> java.util.concurrent.CompletableFuture.failedFuture(
             SessionContext.rethrowable(t)));
@@ -321,7 +331,7 @@ public class RDD<T> {
       if (scanned > 0) {
         // Spark's scale-up: quadruple after an empty scan, otherwise estimate from what was found.
         toTry = buffer.isEmpty() ? scanned * 4
-            : Math.max(1, Math.min((int) Math.ceil(1.5 * num * scanned / buffer.size()) - scanned, scanned * 4));
+            : Math.max(1, Math.min((int) (1.5 * num * scanned / buffer.size()) - scanned, scanned * 4));
       }
       int left = num - buffer.size();
       int[] parts = IntStream.range(scanned, Math.min(scanned + toTry, total)).toArray();
@@ -412,14 +422,15 @@ public class RDD<T> {
    */
   public T fold(T zeroValue, Function2<T, T, T> f) {
     requireNonNull(f, "f is null");
+    ZeroValue<T> zero = ZeroValue.of(zeroValue, "fold");
     List<T> parts = context.runJob(node, (ctx, it) -> {
-      T acc = zeroValue;
+      T acc = zero.copy();
       while (it.hasNext()) {
         acc = f.call(acc, it.next());
       }
       return acc;
     }, "fold");
-    T result = zeroValue;
+    T result = zero.copy();
     for (T part : parts) {
       result = call(f, result, part);
     }
@@ -430,14 +441,15 @@ public class RDD<T> {
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
     requireNonNull(seqOp, "seqOp is null");
     requireNonNull(combOp, "combOp is null");
+    ZeroValue<U> zero = ZeroValue.of(zeroValue, "aggregate");
     List<U> parts = context.runJob(node, (ctx, it) -> {
-      U acc = zeroValue;
+      U acc = zero.copy();
       while (it.hasNext()) {
         acc = seqOp.call(acc, it.next());
       }
       return acc;
     }, "aggregate");
-    U result = zeroValue;
+    U result = zero.copy();
     for (U part : parts) {
       result = call(combOp, result, part);
     }

@@ -2,6 +2,7 @@ package io.kindling.shuffle;
 
 import com.esotericsoftware.kryo.io.Input;
 import io.kindling.Tuple2;
+import io.kindling.persistence.shuffle.MissingShuffleOutputException;
 import io.kindling.persistence.shuffle.ShuffleStore;
 import io.kindling.shuffle.serial.RecordSerializer;
 import java.io.InputStream;
@@ -9,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The records of one reduce partition: the blocks every map partition wrote for it, read one chunk at a time
- * (from the node's store, or fetched from the node that wrote them) and deserialized lazily.
+ * (from the node's store, or fetched from the node that wrote them) and deserialized lazily. A map output that
+ * disappears while it is read ends the read with a fetch failure.
  */
 final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
   private static final int READ_BUFFER = 64 << 10;
@@ -22,29 +25,48 @@ final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
   record Block(long size, Supplier<InputStream> open) {}
 
   private final List<Block> blocks;
+  private final Function<MissingShuffleOutputException, RuntimeException> onMissing;
   private final RecordSerializer serializer = RecordSerializer.forThread();
   private Input input;
   private int nextMap;
   private boolean inBlock;
   private long records;
 
-  BlockRecordIterator(List<Block> blocks) {
+  /** Reads {@code blocks} in order; a local block found gone is reported through {@code onMissing}. */
+  BlockRecordIterator(List<Block> blocks, Function<MissingShuffleOutputException, RuntimeException> onMissing) {
     this.blocks = List.copyOf(blocks);
+    this.onMissing = onMissing;
   }
 
-  /** The blocks of {@code reducePartition} that map partitions {@code 0 .. numMaps-1} wrote in {@code store}. */
+  /** The records map partitions {@code 0 .. numMaps-1} wrote in {@code store} for {@code reducePartition}. */
+  BlockRecordIterator(ShuffleStore store, int shuffleId, int numMaps, int reducePartition) {
+    this(local(store, shuffleId, numMaps, reducePartition),
+        e -> NodeShuffleService.lostWhileReading(store, shuffleId, numMaps, reducePartition, e));
+  }
+
+  /** The blocks map partitions {@code 0 .. numMaps-1} wrote in {@code store} for {@code reducePartition}. */
   static List<Block> local(ShuffleStore store, int shuffleId, int numMaps, int reducePartition) {
     List<Block> blocks = new ArrayList<>(numMaps);
     for (int m = 0; m < numMaps; m++) {
-      int map = m;
-      blocks.add(new Block(store.sizes(shuffleId, map)[reducePartition],
-          () -> store.openBlock(shuffleId, map, reducePartition)));
+      blocks.add(local(store, shuffleId, m, reducePartition, store.sizes(shuffleId, m)[reducePartition]));
     }
     return blocks;
   }
 
+  static Block local(ShuffleStore store, int shuffleId, int map, int reducePartition, long size) {
+    return new Block(size, () -> store.openBlock(shuffleId, map, reducePartition));
+  }
+
   @Override
   public boolean hasNext() {
+    try {
+      return advance();
+    } catch (MissingShuffleOutputException e) {
+      throw onMissing.apply(e);
+    }
+  }
+
+  private boolean advance() {
     while (!inBlock || input.end()) {
       inBlock = false;
       if (nextMap >= blocks.size()) {
@@ -70,10 +92,14 @@ final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    K key = (K) serializer.read(input);
-    V value = (V) serializer.read(input);
-    records++;
-    return Tuple2.of(key, value);
+    try {
+      K key = (K) serializer.read(input);
+      V value = (V) serializer.read(input);
+      records++;
+      return Tuple2.of(key, value);
+    } catch (MissingShuffleOutputException e) {
+      throw onMissing.apply(e);
+    }
   }
 
   long records() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.kindling.KindlingException;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
+import io.kindling.engine.event.NodeEvents;
 import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.shuffle.ShuffleService;
 import io.kindling.internal.lineage.Aggregator;
@@ -12,6 +13,7 @@ import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.TaskContext;
 import io.kindling.persistence.WorkDirectory;
 import io.kindling.persistence.shuffle.MapOutputWriter;
+import io.kindling.persistence.shuffle.MissingShuffleOutputException;
 import io.kindling.persistence.shuffle.ShuffleStore;
 import io.kindling.shuffle.external.Cursor;
 import io.kindling.shuffle.external.ExternalCombiner;
@@ -31,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 
 /**
  * A node's shuffle service: map tasks write their partitioned (and, when asked, pre-combined) output into the
@@ -43,6 +46,7 @@ public final class NodeShuffleService implements ShuffleService {
   private final ShuffleSettings settings;
   private final WorkDirectory workDirectory;
   private final Supplier<Path> spillFiles;
+  private final NodeEvents events;
   private final AtomicLong bytesWritten = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private final RemoteMapOutputs remote;
@@ -50,18 +54,24 @@ public final class NodeShuffleService implements ShuffleService {
   private volatile boolean closed;
 
   public NodeShuffleService(ShuffleSettings settings, String nodeName) {
-    this(settings, nodeName, null);
+    this(settings, nodeName, NodeEvents.NONE);
+  }
+
+  /** A service that reports the bytes it writes and reads to {@code events}. */
+  public NodeShuffleService(ShuffleSettings settings, String nodeName, NodeEvents events) {
+    this(settings, nodeName, events, null);
   }
 
   /**
    * A node's shuffle service whose reduce tasks also read the map outputs other nodes wrote, through
    * {@code remote} (cluster mode); null reads only this node's store.
    */
-  public NodeShuffleService(ShuffleSettings settings, String nodeName, RemoteMapOutputs remote) {
+  public NodeShuffleService(ShuffleSettings settings, String nodeName, NodeEvents events, RemoteMapOutputs remote) {
     this.remote = remote;
     this.settings = requireNonNull(settings, "settings is null");
     this.workDirectory = new WorkDirectory(settings.localDir(), requireNonNull(nodeName, "nodeName is null"));
     this.spillFiles = () -> workDirectory.newFile("spill", ".kryo");
+    this.events = requireNonNull(events, "events is null");
   }
 
   public ShuffleSettings settings() {
@@ -123,7 +133,9 @@ public final class NodeShuffleService implements ShuffleService {
       }
       blocks.flushAll();
       long[] sizes = out.commit();
-      bytesWritten.addAndGet(Arrays.stream(sizes).sum());
+      long total = Arrays.stream(sizes).sum();
+      bytesWritten.addAndGet(total);
+      events.shuffleBytesWritten(total);
       return sizes;
     } catch (Exception | Error e) {
       out.abort();
@@ -140,12 +152,69 @@ public final class NodeShuffleService implements ShuffleService {
     if (numMaps == 0) {
       records = Collections.emptyIterator();
     } else {
-      List<BlockRecordIterator.Block> blocks = remote == null
-          ? BlockRecordIterator.local(store(), dependency.shuffleId(), numMaps, reducePartition)
-          : blocks(dependency.shuffleId(), numMaps, reducePartition, context);
-      bytesRead.addAndGet(blocks.stream().mapToLong(BlockRecordIterator.Block::size).sum());
-      records = new BlockRecordIterator<>(blocks);
+      ShuffleStore s = store();
+      int shuffleId = dependency.shuffleId();
+      if (remote != null) {
+        return combineAndSort(dependency, mixedRead(s, shuffleId, numMaps, reducePartition, context), context);
+      }
+      int[] missing = s.missing(shuffleId, numMaps);
+      if (missing.length > 0) {
+        throw new FetchFailedException(shuffleId, missing, reducePartition);
+      }
+      long bytes = 0;
+      try {
+        for (int m = 0; m < numMaps; m++) {
+          bytes += s.sizes(shuffleId, m)[reducePartition];
+        }
+      } catch (MissingShuffleOutputException e) {
+        throw lostWhileReading(s, shuffleId, numMaps, reducePartition, e);
+      }
+      bytesRead.addAndGet(bytes);
+      events.shuffleBytesRead(bytes);
+      records = new BlockRecordIterator<>(s, shuffleId, numMaps, reducePartition);
     }
+    return combineAndSort(dependency, records, context);
+  }
+
+  /**
+   * The records of a reduce partition in cluster mode: this node's own map outputs from its store, the others
+   * fetched from the nodes that wrote them.
+   */
+  private <K, C> Iterator<Tuple2<K, C>> mixedRead(ShuffleStore s, int shuffleId, int numMaps, int reducePartition,
+      TaskContext context) throws Exception {
+    List<Integer> elsewhere = new ArrayList<>();
+    for (int m = 0; m < numMaps; m++) {
+      if (!s.hasMapOutput(shuffleId, m)) {
+        elsewhere.add(m);
+      }
+    }
+    Map<Integer, RemoteMapOutputs.RemoteBlock> fetched = elsewhere.isEmpty() ? Map.of()
+        : remote.locate(shuffleId, reducePartition, elsewhere.stream().mapToInt(Integer::intValue).toArray(),
+            context);
+    List<BlockRecordIterator.Block> blocks = new ArrayList<>(numMaps);
+    long bytes = 0;
+    try {
+      for (int m = 0; m < numMaps; m++) {
+        RemoteMapOutputs.RemoteBlock r = fetched.get(m);
+        BlockRecordIterator.Block block = r != null ? new BlockRecordIterator.Block(r.size(), r.open())
+            : BlockRecordIterator.local(s, shuffleId, m, reducePartition, s.sizes(shuffleId, m)[reducePartition]);
+        bytes += block.size();
+        blocks.add(block);
+      }
+    } catch (MissingShuffleOutputException e) {
+      throw lostWhileReading(s, shuffleId, numMaps, reducePartition, e);
+    }
+    bytesRead.addAndGet(bytes);
+    events.shuffleBytesRead(bytes);
+    return new BlockRecordIterator<>(blocks,
+        e -> lostWhileReading(s, shuffleId, numMaps, reducePartition, e));
+  }
+
+  /** Combines (when the dependency has an aggregator) and sorts (when it has an ordering) a reduce input. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <K, C> Iterator<Tuple2<K, C>> combineAndSort(ShuffleDependency<K, ?, C> dependency,
+      Iterator<Tuple2<K, C>> input, TaskContext context) throws Exception {
+    Iterator<Tuple2<K, C>> records = input;
     Aggregator<?, C> aggregator = dependency.aggregator();
     if (aggregator != null) {
       ExternalCombiner<K, Object, C> combiner = new ExternalCombiner<>(
@@ -171,33 +240,30 @@ public final class NodeShuffleService implements ShuffleService {
     return records;
   }
 
-  /** The blocks of a reduce partition: this node's own map outputs from its store, the others fetched. */
-  private List<BlockRecordIterator.Block> blocks(int shuffleId, int numMaps, int reducePartition,
-      TaskContext context) throws Exception {
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
+      Aggregator<V, C> aggregator, TaskContext context) {
+    ExternalCombiner<K, V, C> combiner = new ExternalCombiner<>(Mergers.ofValues(aggregator), k -> 0,
+        settings.memoryBudgetBytes(), spillFiles);
+    context.onTaskCompletion(combiner);
+    while (records.hasNext()) {
+      Tuple2<K, V> t = records.next();
+      combiner.insert(t._1(), t._2());
+    }
+    return new CursorIterator<>(combiner.result());
+  }
+
+  @Override
+  public int[] missingMapOutputs(int shuffleId, int numMaps) {
     ShuffleStore s = store;
-    List<Integer> elsewhere = new ArrayList<>();
-    for (int m = 0; m < numMaps; m++) {
-      if (s == null || !s.hasMapOutput(shuffleId, m)) {
-        elsewhere.add(m);
-      }
-    }
-    Map<Integer, RemoteMapOutputs.RemoteBlock> fetched = elsewhere.isEmpty() ? Map.of()
-        : remote.locate(shuffleId, reducePartition, elsewhere.stream().mapToInt(Integer::intValue).toArray(),
-            context);
-    List<BlockRecordIterator.Block> blocks = new ArrayList<>(numMaps);
-    for (int m = 0; m < numMaps; m++) {
-      RemoteMapOutputs.RemoteBlock r = fetched.get(m);
-      if (r != null) {
-        blocks.add(new BlockRecordIterator.Block(r.size(), r.open()));
-      } else if (s != null && s.hasMapOutput(shuffleId, m)) {
-        int map = m;
-        blocks.add(new BlockRecordIterator.Block(s.sizes(shuffleId, map)[reducePartition],
-            () -> s.openBlock(shuffleId, map, reducePartition)));
-      } else {
-        throw new FetchFailedException(shuffleId, m, "no node holds it");
-      }
-    }
-    return blocks;
+    return s == null ? IntStream.range(0, numMaps).toArray() : s.missing(shuffleId, numMaps);
+  }
+
+  @Override
+  public boolean dropMapOutput(int shuffleId, int mapPartition) {
+    ShuffleStore s = store;
+    return s != null && s.removeMapOutput(shuffleId, mapPartition);
   }
 
   /**
@@ -210,6 +276,15 @@ public final class NodeShuffleService implements ShuffleService {
       throw new FetchFailedException(shuffleId, mapPartition, "it is not on this node");
     }
     return s.openBlock(shuffleId, mapPartition, reducePartition);
+  }
+
+  /** The size of what {@link #openBlock} returns, or -1 when that output is not here. */
+  public long blockSize(int shuffleId, int mapPartition, int reducePartition) {
+    ShuffleStore s = store;
+    if (s == null || !s.hasMapOutput(shuffleId, mapPartition)) {
+      return -1;
+    }
+    return s.sizes(shuffleId, mapPartition)[reducePartition];
   }
 
   /** One map output on this node: its shuffle, map partition and bytes per reduce partition. */
@@ -253,33 +328,14 @@ public final class NodeShuffleService implements ShuffleService {
     }
   }
 
-  /** The size of what {@link #openBlock} returns, or -1 when that output is not here. */
-  public long blockSize(int shuffleId, int mapPartition, int reducePartition) {
-    ShuffleStore s = store;
-    if (s == null || !s.hasMapOutput(shuffleId, mapPartition)) {
-      return -1;
-    }
-    return s.sizes(shuffleId, mapPartition)[reducePartition];
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public <K, V, C> Iterator<Tuple2<K, C>> combineByKey(Iterator<? extends Tuple2<K, V>> records,
-      Aggregator<V, C> aggregator, TaskContext context) {
-    ExternalCombiner<K, V, C> combiner = new ExternalCombiner<>(Mergers.ofValues(aggregator), k -> 0,
-        settings.memoryBudgetBytes(), spillFiles);
-    context.onTaskCompletion(combiner);
-    while (records.hasNext()) {
-      Tuple2<K, V> t = records.next();
-      combiner.insert(t._1(), t._2());
-    }
-    return new CursorIterator<>(combiner.result());
-  }
-
-  @Override
-  public boolean isComplete(int shuffleId, int numMaps) {
-    ShuffleStore s = store;
-    return s == null ? numMaps == 0 : s.isComplete(shuffleId, numMaps);
+  /** A map output went missing after the read started: names every output missing now. */
+  static FetchFailedException lostWhileReading(ShuffleStore store, int shuffleId, int numMaps,
+      int reducePartition, MissingShuffleOutputException e) {
+    int[] missing = store.missing(shuffleId, numMaps);
+    FetchFailedException failure = new FetchFailedException(shuffleId,
+        missing.length > 0 ? missing : new int[] {e.mapPartition()}, reducePartition);
+    failure.initCause(e);
+    return failure;
   }
 
   @Override

@@ -48,12 +48,14 @@ final class ClusterMapOutputs implements RemoteMapOutputs {
     for (ClusterView.MapOutputLocation l : found.locations()) {
       byMap.put(l.map(), l);
     }
+    int[] missing = java.util.Arrays.stream(maps).filter(m -> !byMap.containsKey(m)).toArray();
+    if (missing.length > 0) {
+      // No live worker holds them (their node was lost): the driver runs those map partitions again.
+      throw new FetchFailedException(shuffleId, missing, reducePartition);
+    }
     Map<Integer, RemoteBlock> blocks = new HashMap<>();
     for (int map : maps) {
       ClusterView.MapOutputLocation l = byMap.get(map);
-      if (l == null) {
-        throw new FetchFailedException(shuffleId, map, "the driver knows no live worker holding it");
-      }
       blocks.put(map, new RemoteBlock(l.size(), () -> {
         RemoteBlockStream stream = new RemoteBlockStream(fetcher, l.server(), settings, inFlight,
             streamIds.incrementAndGet(), shuffleId, map, reducePartition, l.size());

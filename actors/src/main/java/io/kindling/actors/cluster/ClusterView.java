@@ -245,7 +245,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   }
 
   private Behavior<Command> onMapOutputMoved(MapOutputMoved msg) {
-    frontOf(msg.toWorker()).ifPresent(front -> mapOutputs.moveOutput(msg.shuffleId(), msg.map(), front,
+    frontOf(msg.toWorker()).ifPresent(front -> mapOutputs.registerMapOutput(msg.shuffleId(), msg.map(), front,
         msg.sizes()));
     return this;
   }

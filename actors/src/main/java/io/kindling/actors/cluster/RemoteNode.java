@@ -123,7 +123,8 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
     ActorRef<JobActor.Command> tap = taps.computeIfAbsent(c.jobId(), id -> getContext().spawn(
         ReplyTap.create(id, c.replyTo(), getContext().getSelf()), "job-" + id));
     inFlight.put(new Attempt(c.jobId(), c.stageId(), c.partition(), c.attempt()), c.replyTo());
-    node.tell(new NodeSupervisor.ComputePartition(c.jobId(), c.stageId(), c.partition(), c.attempt(), tap));
+    node.tell(new NodeSupervisor.ComputePartition(c.jobId(), c.stageId(), c.partition(), c.attempt(),
+        c.stageAttempt(), tap));
   }
 
   private Behavior<Command> onReplied(Replied msg) {

@@ -247,12 +247,13 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
     Config config = resources.config();
     String storeName = resources.workerName() + "-" + name;
     NodeShuffleService shuffle = new NodeShuffleService(ShuffleSettings.from(config, resources.cores()), storeName,
-        new ClusterMapOutputs(getContext().getSystem(), driver, resources.fetcher(), resources.fetch(), fetchBudget,
+        NodeEvents.NONE, new ClusterMapOutputs(getContext().getSystem(), driver, resources.fetcher(), resources.fetch(), fetchBudget,
             streamIds));
     StorageSettings storage = StorageSettings.from(config);
     BlockManager blocks = new BlockManager(storage, new ChronicleStorage("kindling-" + storeName, storage),
         NodeEvents.NONE);
-    NodeFaults faults = new NodeFaults(NodeEvents.NONE, config.getInt("kindling.task.max-attempts"));
+    NodeFaults faults = new NodeFaults(NodeEvents.NONE, config.getInt("kindling.task.max-attempts"),
+        config.getInt("kindling.stage.max-consecutive-attempts"));
     ActorRef<NodeSupervisor.Command> node = getContext().spawn(NodeSupervisor.create(
         new NodeServices(shuffle, blocks, faults), resources.compute(), resources.restarts()), name);
     ActorRef<ShuffleServer.Command> server = getContext().spawn(ShuffleServer.create(shuffle, resources.io()),

@@ -1,130 +1,100 @@
 package io.kindling.actors.driver;
 
+import static java.util.Objects.requireNonNull;
+
 import akka.actor.typed.ActorRef;
 import io.kindling.actors.node.NodeSupervisor;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
- * The driver's record of the map outputs of its session's shuffles: for each map partition, the node that wrote
- * it and the bytes it wrote per reduce partition. A later job reuses a complete shuffle instead of running its
- * map stage again, and runs only the map partitions whose outputs were lost (their node left the cluster).
- * Thread-safe: job actors and the cluster view share it.
+ * The driver's record of the map outputs of every shuffle: for each map partition whose output exists, the node
+ * that holds it and the bytes it wrote per reduce partition. A job runs only the map partitions missing here, so
+ * a later job reuses a shuffle's outputs; an output a reduce task found gone is unregistered, and the job runs
+ * that map partition again. Thread-safe: every job of a session uses it.
  */
 public final class MapOutputTracker {
+  private final Map<Integer, Map<Integer, MapOutput>> shuffles = new ConcurrentHashMap<>();
+  private final AtomicLong epoch = new AtomicLong();
 
-  /** Where one map output is and its bytes per reduce partition. */
-  public record MapOutput(ActorRef<NodeSupervisor.Command> node, long[] sizes) {}
-
-  private final Map<Integer, Shuffle> shuffles = new ConcurrentHashMap<>();
-
-  private static final class Shuffle {
-    final MapOutput[] outputs;
-
-    Shuffle(int numMaps) {
-      outputs = new MapOutput[numMaps];
+  /**
+   * Where one map output lives, its bytes for each reduce partition, and the {@link #epoch()} at which it was
+   * registered.
+   */
+  public record MapOutput(ActorRef<NodeSupervisor.Command> node, long[] sizes, long epoch) {
+    public MapOutput {
+      requireNonNull(node, "node is null");
+      sizes = sizes.clone();
     }
   }
 
-  /** Records that map partition {@code map} of {@code shuffleId} (of {@code numMaps}) was written on {@code node}. */
-  public void registerMapOutput(int shuffleId, int numMaps, int map, ActorRef<NodeSupervisor.Command> node,
+  /** Grows with every registration: a task launched at epoch e has seen every output registered up to e. */
+  public long epoch() {
+    return epoch.get();
+  }
+
+  /**
+   * Records that map partition {@code mapPartition} of {@code shuffleId} was written on {@code node} (replacing
+   * an older output); returns its status.
+   */
+  public MapOutput registerMapOutput(int shuffleId, int mapPartition, ActorRef<NodeSupervisor.Command> node,
       long[] sizes) {
-    Shuffle s = shuffles.computeIfAbsent(shuffleId, id -> new Shuffle(numMaps));
-    synchronized (s) {
-      s.outputs[map] = new MapOutput(node, sizes == null ? new long[0] : sizes);
-    }
+    MapOutput status = new MapOutput(node, sizes, epoch.incrementAndGet());
+    shuffles.computeIfAbsent(shuffleId, k -> new ConcurrentHashMap<>()).put(mapPartition, status);
+    return status;
   }
 
-  /** True when every map output of {@code shuffleId} is known to exist. */
-  public boolean isComplete(int shuffleId) {
-    Shuffle s = shuffles.get(shuffleId);
-    if (s == null) {
-      return false;
-    }
-    synchronized (s) {
-      for (MapOutput o : s.outputs) {
-        if (o == null) {
-          return false;
-        }
-      }
-      return true;
-    }
+  /**
+   * Forgets one map output that a task launched at {@code seenAt} (an {@link #epoch()}) found missing; an output
+   * registered after that task was launched is newer than what it saw, and stays. False when nothing was
+   * forgotten.
+   */
+  public boolean unregisterMapOutput(int shuffleId, int mapPartition, long seenAt) {
+    Map<Integer, MapOutput> maps = shuffles.get(shuffleId);
+    MapOutput status = maps == null ? null : maps.get(mapPartition);
+    return status != null && status.epoch() <= seenAt && maps.remove(mapPartition, status);
   }
 
-  /** The map partitions of {@code shuffleId} (of {@code numMaps}) with no known output, ascending. */
-  public int[] missing(int shuffleId, int numMaps) {
-    Shuffle s = shuffles.get(shuffleId);
-    if (s == null) {
-      return java.util.stream.IntStream.range(0, numMaps).toArray();
-    }
-    synchronized (s) {
-      List<Integer> missing = new ArrayList<>();
-      for (int m = 0; m < s.outputs.length; m++) {
-        if (s.outputs[m] == null) {
-          missing.add(m);
-        }
-      }
-      return missing.stream().mapToInt(Integer::intValue).toArray();
-    }
+  /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} with no registered output, ascending. */
+  public List<Integer> missing(int shuffleId, int numMaps) {
+    Map<Integer, MapOutput> maps = shuffles.getOrDefault(shuffleId, Map.of());
+    return IntStream.range(0, numMaps).filter(m -> !maps.containsKey(m)).boxed().toList();
   }
 
-  /** Where map output {@code map} of {@code shuffleId} is, if it is known. */
-  public Optional<MapOutput> output(int shuffleId, int map) {
-    Shuffle s = shuffles.get(shuffleId);
-    if (s == null) {
-      return Optional.empty();
-    }
-    synchronized (s) {
-      return map < s.outputs.length ? Optional.ofNullable(s.outputs[map]) : Optional.empty();
-    }
-  }
-
-  /** Map output {@code map} of {@code shuffleId} now lives on {@code node} (moved there by a leaving node). */
-  public void moveOutput(int shuffleId, int map, ActorRef<NodeSupervisor.Command> node, long[] sizes) {
-    Shuffle s = shuffles.get(shuffleId);
-    if (s != null) {
-      synchronized (s) {
-        if (map < s.outputs.length) {
-          s.outputs[map] = new MapOutput(node, sizes);
-        }
+  /** True when every map output {@code 0 .. numMaps-1} of {@code shuffleId} is registered. */
+  public boolean isComplete(int shuffleId, int numMaps) {
+    Map<Integer, MapOutput> maps = shuffles.getOrDefault(shuffleId, Map.of());
+    for (int m = 0; m < numMaps; m++) {
+      if (!maps.containsKey(m)) {
+        return false;
       }
     }
+    return true;
   }
 
-  /** Forgets one map output (a reduce task could not fetch it). */
-  public void removeOutput(int shuffleId, int map) {
-    Shuffle s = shuffles.get(shuffleId);
-    if (s != null) {
-      synchronized (s) {
-        if (map < s.outputs.length) {
-          s.outputs[map] = null;
-        }
-      }
-    }
+  /** Where map output {@code mapPartition} of {@code shuffleId} is, if it is registered. */
+  public Optional<MapOutput> output(int shuffleId, int mapPartition) {
+    return Optional.ofNullable(shuffles.getOrDefault(shuffleId, Map.of()).get(mapPartition));
   }
 
-  /** Forgets every output written on {@code node} (it left the cluster); returns the shuffles that lost some. */
+  /** Forgets every map output held by {@code node} (it left or was lost); returns the shuffles that lost some. */
   public Set<Integer> removeOutputsOn(ActorRef<NodeSupervisor.Command> node) {
-    Set<Integer> affected = new HashSet<>();
-    shuffles.forEach((id, s) -> {
-      synchronized (s) {
-        for (int m = 0; m < s.outputs.length; m++) {
-          if (s.outputs[m] != null && s.outputs[m].node().equals(node)) {
-            s.outputs[m] = null;
-            affected.add(id);
-          }
-        }
+    Set<Integer> affected = new TreeSet<>();
+    shuffles.forEach((shuffleId, maps) -> maps.forEach((map, output) -> {
+      if (output.node().equals(node) && maps.remove(map, output)) {
+        affected.add(shuffleId);
       }
-    });
+    }));
     return affected;
   }
 
-  /** Forgets a shuffle whose outputs were removed. */
+  /** Forgets a whole shuffle (its outputs were removed). */
   public void unregister(int shuffleId) {
     shuffles.remove(shuffleId);
   }

@@ -12,12 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and burn CPU, so they never run on Akka's dispatchers. Threads are daemons and end when the pool is closed.
  */
 public final class ComputePool implements AutoCloseable {
+  private static final long STACK_BYTES = 64L << 20;
+
   private final ThreadPoolExecutor executor;
 
   public ComputePool(String name, int threads) {
     AtomicInteger counter = new AtomicInteger();
     ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "kindling-compute-" + name + "-" + counter.incrementAndGet());
+      // A deep stack: decoding a long lineage and pulling its nested iterators recurse once per dataset.
+      Thread t = new Thread(null, r, "kindling-compute-" + name + "-" + counter.incrementAndGet(), STACK_BYTES);
       t.setDaemon(true);
       return t;
     };

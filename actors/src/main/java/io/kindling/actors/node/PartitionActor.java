@@ -10,7 +10,6 @@ import io.kindling.JobListener.RecomputeCause;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.engine.plan.Stage;
 import io.kindling.engine.serial.JobPayload;
-import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.task.NodeServices;
 import io.kindling.engine.task.TaskEnv;
 import io.kindling.engine.task.TaskOutcome;
@@ -36,7 +35,7 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
   public enum Crash implements Command { INSTANCE }
 
   /** What to compute and whom to tell. */
-  record Assignment(long jobId, int stageId, int partition, int attempt, RegisteredJob job,
+  record Assignment(long jobId, int stageId, int partition, int attempt, int stageAttempt, RegisteredJob job,
       ActorRef<JobActor.Command> replyTo) {}
 
   private final Assignment assignment;
@@ -62,7 +61,8 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
         services.faults().events().partitionRecomputed(stage.node().id(), assignment.partition(),
             RecomputeCause.PARTITION_ACTOR_RESTARTED);
       }
-      TaskEnv env = new TaskEnv(payload.persisted(), () -> self.tell(Crash.INSTANCE), incarnation);
+      TaskEnv env = new TaskEnv(payload.persisted(), () -> self.tell(Crash.INSTANCE), incarnation,
+          assignment.stageAttempt());
       return TaskRunner.run(assignment.jobId(), stage, assignment.partition(), assignment.attempt(),
           payload.function(), services, env);
     }, pool);
@@ -83,26 +83,18 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
     }
     Assignment a = assignment;
     if (finished.error() != null) {
-      fail(unwrap(finished.error()));
+      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(),
+          unwrap(finished.error())));
     } else if (finished.outcome() instanceof TaskOutcome.Succeeded s) {
       a.replyTo().tell(new JobActor.PartitionDone(a.stageId(), a.partition(), a.attempt(), s.value(),
           s.accumulators()));
     } else if (finished.outcome() instanceof TaskOutcome.Failed f) {
-      fail(f.cause());
+      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), f.cause()));
+    } else if (finished.outcome() instanceof TaskOutcome.FetchFailed f) {
+      a.replyTo().tell(new JobActor.FetchFailed(a.stageId(), a.partition(), a.attempt(), f.shuffleId(),
+          f.mapPartitions(), f.message()));
     }
     return Behaviors.stopped();
-  }
-
-  /** A lost map output is not this partition's failure: the job re-runs the map partition, then this one. */
-  private void fail(Throwable cause) {
-    Assignment a = assignment;
-    FetchFailedException fetch = FetchFailedException.find(cause);
-    if (fetch != null) {
-      a.replyTo().tell(new JobActor.FetchFailed(a.stageId(), a.partition(), a.attempt(), fetch.shuffleId(),
-          fetch.mapPartition(), fetch.getMessage()));
-    } else {
-      a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), cause));
-    }
   }
 
   private Behavior<Command> onCrash() {

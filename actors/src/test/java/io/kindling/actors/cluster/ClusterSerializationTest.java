@@ -117,7 +117,7 @@ class ClusterSerializationTest {
     assertThat(viaJackson(new BlockFetcher.ChunkFailed(9L, "gone"))).isEqualTo(new BlockFetcher.ChunkFailed(9L, "gone"));
     ActorRef<ClusterView.Command> view = probe();
     assertThat(viaJackson(new WorkerAgent.ReleaseShuffle(view, 3))).isEqualTo(new WorkerAgent.ReleaseShuffle(view, 3));
-    JobActor.FetchFailed failed = new JobActor.FetchFailed(2, 1, 0, 3, 5, "worker left");
+    JobActor.FetchFailed failed = new JobActor.FetchFailed(2, 1, 0, 3, List.of(5, 6), "worker left");
     assertThat(viaJackson(failed)).isEqualTo(failed);
   }
 
@@ -199,7 +199,7 @@ class ClusterSerializationTest {
   @Test
   void nodeSupervisorCommands_roundTrip() {
     ActorRef<JobActor.Command> job = probe();
-    NodeSupervisor.ComputePartition compute = new NodeSupervisor.ComputePartition(3L, 1, 5, 2, job);
+    NodeSupervisor.ComputePartition compute = new NodeSupervisor.ComputePartition(3L, 1, 5, 2, 1, job);
     assertThat(viaJackson(compute)).isEqualTo(compute);
     assertThat(viaJackson(new NodeSupervisor.ForgetJob(9L))).isEqualTo(new NodeSupervisor.ForgetJob(9L));
     assertThat(viaJackson(new NodeSupervisor.CrashPartition(1L, 2, 3)))

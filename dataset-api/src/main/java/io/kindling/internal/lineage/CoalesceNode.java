@@ -1,5 +1,7 @@
 package io.kindling.internal.lineage;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +14,9 @@ public final class CoalesceNode<T> extends LineageNode<T> {
   private static final long serialVersionUID = 1L;
 
   private final LineageNode<T> parent;
-  private final int[][] groups;
+  private final int maxPartitions;
+  /** Parent partitions of each partition; cut on first use (the parent's partitions may need a file listing). */
+  private int[][] groups;
 
   public CoalesceNode(int id, String callSite, LineageNode<T> parent, int maxPartitions) {
     super(id, callSite);
@@ -21,18 +25,25 @@ public final class CoalesceNode<T> extends LineageNode<T> {
           "Number of partitions (" + maxPartitions + ") must be positive.");
     }
     this.parent = parent;
-    int n = parent.numPartitions();
-    int k = Math.min(maxPartitions, n);
-    int[][] cut = new int[k][];
-    for (int i = 0; i < k; i++) {
-      int start = (int) ((long) i * n / k);
-      int end = (int) ((long) (i + 1) * n / k);
-      cut[i] = new int[end - start];
-      for (int j = start; j < end; j++) {
-        cut[i][j - start] = j;
+    this.maxPartitions = maxPartitions;
+  }
+
+  private synchronized int[][] groups() {
+    if (groups == null) {
+      int n = parent.numPartitions();
+      int k = Math.min(maxPartitions, n);
+      int[][] cut = new int[k][];
+      for (int i = 0; i < k; i++) {
+        int start = (int) ((long) i * n / k);
+        int end = (int) ((long) (i + 1) * n / k);
+        cut[i] = new int[end - start];
+        for (int j = start; j < end; j++) {
+          cut[i][j - start] = j;
+        }
       }
+      groups = cut;
     }
-    this.groups = cut;
+    return groups;
   }
 
   @Override
@@ -42,21 +53,26 @@ public final class CoalesceNode<T> extends LineageNode<T> {
 
   @Override
   public int numPartitions() {
-    return groups.length;
+    return groups().length;
   }
 
   @Override
   public List<Dependency> dependencies() {
-    return List.of(new GroupDependency(parent, groups));
+    return List.of(new GroupDependency(parent, groups()));
   }
 
   @Override
   public Iterator<T> compute(int partition, TaskContext context) throws Exception {
     List<Iterator<T>> parts = new ArrayList<>();
-    for (int p : groups[partition]) {
+    for (int p : groups()[partition]) {
       parts.add(context.iterator(parent, p));
     }
     return concat(parts);
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    groups();
+    out.defaultWriteObject();
   }
 
   static <T> Iterator<T> concat(List<Iterator<T>> parts) {

@@ -1,14 +1,26 @@
 package io.kindling.internal.lineage;
 
+import io.kindling.internal.JavaSerialization;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** A driver-side list cut into slices, one a partition ({@code parallelize}). */
+/**
+ * A driver-side list cut into slices, one a partition ({@code parallelize}). Shipped with each slice serialized
+ * on its own, so that a task deserializes only the slice it computes (tasks get their own copy of the
+ * lineage, and would otherwise each read the whole list).
+ */
 public final class ParallelCollectionNode<T> extends LineageNode<T> {
   private static final long serialVersionUID = 1L;
 
-  private final List<ArrayList<T>> slices;
+  private final int numSlices;
+  /** The slices, on the driver; null in a shipped copy. */
+  private transient List<ArrayList<T>> slices;
+  /** Each slice serialized, in a shipped copy. */
+  private transient byte[][] shippedSlices;
 
   public ParallelCollectionNode(int id, String callSite, List<T> data, int numSlices) {
     super(id, callSite);
@@ -23,6 +35,7 @@ public final class ParallelCollectionNode<T> extends LineageNode<T> {
       int end = (int) ((long) (i + 1) * length / numSlices);
       cut.add(new ArrayList<>(data.subList(start, end)));
     }
+    this.numSlices = numSlices;
     this.slices = List.copyOf(cut);
   }
 
@@ -33,7 +46,7 @@ public final class ParallelCollectionNode<T> extends LineageNode<T> {
 
   @Override
   public int numPartitions() {
-    return slices.size();
+    return numSlices;
   }
 
   @Override
@@ -42,7 +55,26 @@ public final class ParallelCollectionNode<T> extends LineageNode<T> {
   }
 
   @Override
-  public Iterator<T> compute(int partition, TaskContext context) {
-    return slices.get(partition).iterator();
+  @SuppressWarnings("unchecked")
+  public Iterator<T> compute(int partition, TaskContext context) throws IOException, ClassNotFoundException {
+    if (slices != null) {
+      return slices.get(partition).iterator();
+    }
+    return ((List<T>) JavaSerialization.fromBytes(shippedSlices[partition])).iterator();
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    for (int i = 0; i < numSlices; i++) {
+      out.writeObject(slices != null ? JavaSerialization.toBytes(slices.get(i)) : shippedSlices[i]);
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    shippedSlices = new byte[numSlices][];
+    for (int i = 0; i < numSlices; i++) {
+      shippedSlices[i] = (byte[]) in.readObject();
+    }
   }
 }

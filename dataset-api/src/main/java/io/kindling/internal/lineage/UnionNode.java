@@ -9,20 +9,10 @@ public final class UnionNode<T> extends LineageNode<T> {
   private static final long serialVersionUID = 1L;
 
   private final List<LineageNode<T>> parents;
-  private final List<Dependency> dependencies;
-  private final int numPartitions;
 
   public UnionNode(int id, String callSite, List<LineageNode<T>> parents) {
     super(id, callSite);
     this.parents = List.copyOf(parents);
-    List<Dependency> deps = new ArrayList<>();
-    int offset = 0;
-    for (LineageNode<T> parent : this.parents) {
-      deps.add(new RangeDependency(parent, 0, offset, parent.numPartitions()));
-      offset += parent.numPartitions();
-    }
-    this.dependencies = List.copyOf(deps);
-    this.numPartitions = offset;
   }
 
   @Override
@@ -30,14 +20,26 @@ public final class UnionNode<T> extends LineageNode<T> {
     return "UnionRDD";
   }
 
+  // Computed on demand, not in the constructor: a parent's partitions may need a file listing, which happens at
+  // the first action (so that a missing path fails there, as in Spark).
   @Override
   public int numPartitions() {
-    return numPartitions;
+    int n = 0;
+    for (LineageNode<T> parent : parents) {
+      n += parent.numPartitions();
+    }
+    return n;
   }
 
   @Override
   public List<Dependency> dependencies() {
-    return dependencies;
+    List<Dependency> deps = new ArrayList<>(parents.size());
+    int offset = 0;
+    for (LineageNode<T> parent : parents) {
+      deps.add(new RangeDependency(parent, 0, offset, parent.numPartitions()));
+      offset += parent.numPartitions();
+    }
+    return List.copyOf(deps);
   }
 
   @Override

@@ -2,21 +2,17 @@ package io.kindling.engine.serial;
 
 import io.kindling.KindlingException;
 import io.kindling.engine.plan.Stage;
+import io.kindling.internal.JavaSerialization;
 import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,8 +25,46 @@ import java.util.Set;
 public final class ClosureSerializer {
   private ClosureSerializer() {}
 
+  /** Stack for serializing lineage too long for the caller's thread: Java serialization recurses per dataset. */
+  private static final long DEEP_STACK_BYTES = 256L << 20;
+
   /** Serializes a job's payload, or fails with a message naming the dataset and class at fault. */
   public static byte[] encode(JobPayload payload, String action) {
+    try {
+      return encodeHere(payload, action);
+    } catch (StackOverflowError e) {
+      return encodeOnDeepStack(payload, action);
+    }
+  }
+
+  private static byte[] encodeOnDeepStack(JobPayload payload, String action) {
+    Object[] outcome = new Object[1];
+    Thread worker = new Thread(null, () -> {
+      try {
+        outcome[0] = encodeHere(payload, action);
+      } catch (RuntimeException | StackOverflowError e) {
+        outcome[0] = e;
+      }
+    }, "kindling-lineage-serializer", DEEP_STACK_BYTES);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KindlingException("Interrupted while serializing the lineage of " + action, e);
+    }
+    if (outcome[0] instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (outcome[0] instanceof StackOverflowError e) {
+      throw new KindlingException("The lineage of " + action + " is too deep to serialize. Build it from"
+          + " fewer transformations (collect or save an intermediate result and start again from it).", e);
+    }
+    throw (RuntimeException) outcome[0];
+  }
+
+  private static byte[] encodeHere(JobPayload payload, String action) {
     try {
       return toBytes(payload);
     } catch (NotSerializableException e) {
@@ -42,7 +76,7 @@ public final class ClosureSerializer {
 
   /** Reads a payload back, resolving classes through the thread's context class loader first. */
   public static JobPayload decode(byte[] bytes) {
-    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream in = new JavaSerialization.ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
       return (JobPayload) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new KindlingException("Could not read a job's lineage: " + e, e);
@@ -86,40 +120,14 @@ public final class ClosureSerializer {
         + " is not java.io.Serializable" + hint;
   }
 
-  /** Serializes the fields of a node that are not lineage (its functions and data), one at a time. */
+  /** Serializes a node without its ancestry (every other lineage node written as null): its own functions and data. */
   private static boolean ownStateSerializes(LineageNode<?> node) {
-    for (Class<?> c = node.getClass(); c != LineageNode.class && c != null; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
-          continue;
-        }
-        Object value;
-        try {
-          f.setAccessible(true);
-          value = f.get(node);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          continue;
-        }
-        if (isLineage(value)) {
-          continue;
-        }
-        if (!serializes(value)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean isLineage(Object value) {
-    if (value instanceof LineageNode<?> || value instanceof Dependency) {
+    try (ObjectOutputStream out = new WithoutAncestry(node)) {
+      out.writeObject(node);
       return true;
+    } catch (IOException e) {
+      return false;
     }
-    if (value instanceof Collection<?> c && !c.isEmpty()) {
-      Object first = c.iterator().next();
-      return first instanceof LineageNode<?> || first instanceof Dependency;
-    }
-    return false;
   }
 
   private static boolean serializes(Object value) {
@@ -131,23 +139,19 @@ public final class ClosureSerializer {
     }
   }
 
-  /** Resolves classes with the context class loader (where user classes live), then the default way. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
+  /** An object stream that writes every lineage node but one as null. */
+  private static final class WithoutAncestry extends ObjectOutputStream {
+    private final LineageNode<?> node;
+
+    WithoutAncestry(LineageNode<?> node) throws IOException {
+      super(OutputStream.nullOutputStream());
+      this.node = node;
+      enableReplaceObject(true);
     }
 
     @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
+    protected Object replaceObject(Object obj) {
+      return obj instanceof LineageNode<?> other && other != node ? null : obj;
     }
   }
 }

@@ -5,13 +5,15 @@ import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.TaskContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * The lines of text files, one partition per split. Files are listed and split on first use (so a missing
- * path fails at the first action, as in Spark) and the splits travel with the node.
+ * path fails at the first action, as in Spark) and the splits travel with the node, compactly encoded so that a
+ * task decodes only its own.
  */
 public final class TextFileNode extends LineageNode<String> {
   private static final long serialVersionUID = 1L;
@@ -19,7 +21,10 @@ public final class TextFileNode extends LineageNode<String> {
   private final String paths;
   private final int minPartitions;
   private final long maxSplitBytes;
-  private List<FileSplit> splits;
+  /** The splits, on the driver once listed. */
+  private transient List<FileSplit> splits;
+  /** The splits of a shipped copy. */
+  private transient ShippedSplits shipped;
 
   public TextFileNode(int id, String callSite, String paths, int minPartitions, long maxSplitBytes) {
     super(id, callSite);
@@ -40,7 +45,8 @@ public final class TextFileNode extends LineageNode<String> {
 
   @Override
   public int numPartitions() {
-    return splits().size();
+    ShippedSplits copy = shipped;
+    return copy != null ? copy.count() : splits().size();
   }
 
   @Override
@@ -50,7 +56,8 @@ public final class TextFileNode extends LineageNode<String> {
 
   @Override
   public Iterator<String> compute(int partition, TaskContext context) throws IOException {
-    FileSplit split = splits().get(partition);
+    ShippedSplits copy = shipped;
+    FileSplit split = copy != null ? copy.get(partition) : splits().get(partition);
     LineIterator lines = open(split);
     context.onTaskCompletion(lines);
     return lines;
@@ -59,7 +66,8 @@ public final class TextFileNode extends LineageNode<String> {
   /** The splits, listed on first call. */
   public synchronized List<FileSplit> splits() {
     if (splits == null) {
-      splits = List.copyOf(FileSplitter.split(InputPaths.expand(paths), minPartitions, maxSplitBytes));
+      splits = shipped != null ? shipped.all()
+          : List.copyOf(FileSplitter.split(InputPaths.expand(paths), minPartitions, maxSplitBytes));
     }
     return splits;
   }
@@ -71,7 +79,14 @@ public final class TextFileNode extends LineageNode<String> {
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {
-    splits();
+    ShippedSplits encoded = shipped != null ? shipped : ShippedSplits.encode(splits());
     out.defaultWriteObject();
+    out.writeObject(encoded.offsets());
+    out.writeObject(encoded.data());
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    shipped = new ShippedSplits((int[]) in.readObject(), (byte[]) in.readObject());
   }
 }

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  */
 public final class OutputDirectory implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final System.Logger LOG = System.getLogger(OutputDirectory.class.getName());
+  private static final int ABORT_ATTEMPTS = 10;
 
   private final String target;
   private final String temporary;
@@ -108,8 +110,19 @@ public final class OutputDirectory implements Serializable {
 
     /** A new file {@code fileName} in {@code relativeDir} ("" or {@code a=1/b=x}), under an attempt name. */
     public OutputStream open(String relativeDir, String fileName) throws IOException {
-      Path dir = relativeDir.isEmpty() ? root : root.resolve(relativeDir);
-      Files.createDirectories(dir);
+      // Creates only the directories below the job's temporary directory: if the job was aborted while this
+      // task ran, the temporary directory is gone and must stay gone (opening fails instead).
+      Path dir = root;
+      if (!relativeDir.isEmpty()) {
+        for (Path part : Path.of(relativeDir)) {
+          dir = dir.resolve(part.toString());
+          try {
+            Files.createDirectory(dir);
+          } catch (FileAlreadyExistsException e) {
+            // made by another task of the job
+          }
+        }
+      }
       Path attemptFile = dir.resolve("." + fileName + ".attempt-" + attempt);
       files.add(new Path[] {attemptFile, dir.resolve(fileName)});
       return Files.newOutputStream(attemptFile);
@@ -168,6 +181,10 @@ public final class OutputDirectory implements Serializable {
         deleteRecursively(old);
         return;
       }
+      // A rename onto an existing empty directory would replace it, and onto a full one fails obscurely.
+      if (Files.exists(dest)) {
+        throw new FileAlreadyExistsException(dest.toString());
+      }
       move(tmp, dest);
     } catch (FileAlreadyExistsException e) {
       abort();
@@ -179,9 +196,22 @@ public final class OutputDirectory implements Serializable {
     }
   }
 
-  /** Removes everything written; the target is left as it was. */
+  /** Removes everything written; the target is left as it was. Never throws. */
   public void abort() {
-    deleteRecursively(Path.of(temporary));
+    // Tasks of a failed job may still be running and create files while the directory is deleted: try again,
+    // and never let cleanup hide the failure that caused it.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deleteRecursively(Path.of(temporary));
+        return;
+      } catch (UncheckedIOException e) {
+        if (attempt == ABORT_ATTEMPTS) {
+          LOG.log(System.Logger.Level.WARNING, "Could not remove the temporary output " + temporary, e);
+          return;
+        }
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {

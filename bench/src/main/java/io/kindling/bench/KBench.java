@@ -1,0 +1,110 @@
+package io.kindling.bench;
+
+import io.kindling.KindlingSession;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * kbench on Kindling: {@code KBench DATA_DIR [WORKLOAD...]} runs each workload once to warm up and then
+ * {@code KBENCH_RUNS} (default 3) timed runs in one session; {@code KBench DATA_DIR startup RUN} measures one
+ * cold start (bench/run.sh starts a JVM per run). Prints one JSON line a run on stdout, as the peers do.
+ */
+public final class KBench {
+  static final String ENGINE = "kindling-0.1.0";
+
+  private KBench() {}
+
+  static Map<String, Workload> workloads() {
+    Map<String, Workload> all = new LinkedHashMap<>();
+    for (Workload w : List.of(new WordCountWorkload(), new DataFrameWorkloads.SalesByProduct(),
+        new DataFrameWorkloads.SegmentJoin(), new DataFrameWorkloads.ValueTiers(), new LogregCachedWorkload(),
+        new SortNumbersWorkload(), new StartupWorkload())) {
+      all.put(w.name(), w);
+    }
+    return all;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: KBench DATA_DIR [WORKLOAD...] | KBench DATA_DIR startup RUN");
+      System.exit(2);
+    }
+    Path data = Path.of(args[0]).toAbsolutePath();
+    String scale = Files.readString(data.resolve("scale.txt")).trim();
+    List<String> names = args.length > 1 ? List.of(args).subList(1, args.length)
+        : workloads().keySet().stream().filter(n -> !n.equals("startup")).toList();
+    if (names.get(0).equals("startup")) {
+      startup(data, scale, names.size() > 1 ? Integer.parseInt(names.get(1)) : 0);
+      return;
+    }
+    Map<String, Workload> all = workloads();
+    for (String n : names) {
+      if (!all.containsKey(n)) {
+        System.err.println("kindling: " + n + " not implemented yet, skipped");
+      }
+    }
+    int runs = Integer.parseInt(System.getenv().getOrDefault("KBENCH_RUNS", "3"));
+    try (KindlingSession session = KindlingSession.builder().appName("kbench").master("local[*]").create()) {
+      for (String n : names) {
+        Workload w = all.get(n);
+        if (w == null) {
+          continue;
+        }
+        for (int run = 0; run <= runs; run++) {
+          long t0 = System.nanoTime();
+          Workload.Answer a = w.run(session, data);
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          emit(n, scale, run, seconds, a.digest().call(), a.extra());
+        }
+      }
+    }
+  }
+
+  /** From JVM start (as the JVM records it) to the answer; session_s: to the session being up. */
+  static void startup(Path data, String scale, int run) throws Exception {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    try (KindlingSession session = KindlingSession.builder().appName("kbench-startup").master("local[*]")
+        .getOrCreate()) {
+      double sessionUp = (System.currentTimeMillis() - jvmStart) / 1e3;
+      Workload.Answer a = new StartupWorkload().run(session, data);
+      double seconds = (System.currentTimeMillis() - jvmStart) / 1e3;
+      emit("startup", scale, run, seconds, a.digest().call(), Map.of("session_s", sessionUp));
+    }
+  }
+
+  static void emit(String workload, String scale, int run, double seconds, String digest,
+      Map<String, Double> extra) {
+    StringBuilder b = new StringBuilder("{\"engine\":").append(quote(ENGINE))
+        .append(",\"workload\":").append(quote(workload))
+        .append(",\"scale\":").append(scale)
+        .append(",\"run\":").append(run)
+        .append(",\"seconds\":").append(secs(seconds))
+        .append(",\"digest\":").append(quote(digest));
+    extra.forEach((k, v) -> b.append(',').append(quote(k)).append(':').append(secs(v)));
+    System.out.println(b.append('}'));
+    System.out.flush();
+  }
+
+  static String secs(double s) {
+    return String.format(Locale.ROOT, "%.3f", s);
+  }
+
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+}
