@@ -18,8 +18,9 @@ class ReferenceConfTest {
     Config kindling = ConfigFactory.defaultReference().getConfig("kindling");
     List<String> uncommented = new ArrayList<>();
     for (Map.Entry<String, ConfigValue> e : kindling.entrySet()) {
-      // The Akka overrides for a session's own ActorSystem are explained by the comment on their block.
-      if (e.getKey().startsWith("runtime.local.akka.")) {
+      // The Akka overrides for a session's own ActorSystem (local or cluster member) are explained by the comment
+      // on their block.
+      if (e.getKey().startsWith("runtime.local.akka.") || e.getKey().startsWith("runtime.cluster.akka.")) {
         continue;
       }
       if (commentsOf(kindling, e.getKey()).isEmpty()) {

@@ -60,7 +60,7 @@ public record ClusterSettings(String systemName, List<SeedNode> seedNodes, Strin
       throw new KindlingException("Not a cluster master URL: '" + master + "'. Use cluster or kindling://HOST:PORT");
     }
     if (s.seedNodes.isEmpty()) {
-      throw new KindlingException("master(\"cluster\") needs seed nodes to join: set kindling.cluster.seed-nodes "
+      throw new KindlingException("Master 'cluster' needs seed nodes to join: set kindling.cluster.seed-nodes "
           + "(e.g. [\"10.0.0.5:2552\"]) or use master(\"kindling://HOST:PORT\") naming any member");
     }
     return s;
