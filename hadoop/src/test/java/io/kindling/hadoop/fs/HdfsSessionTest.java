@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kindling.KindlingException;
 import io.kindling.KindlingSession;
 import io.kindling.Tuple2;
+import io.kindling.hadoop.parquet.HdfsParquet;
 import io.kindling.rdd.RDD;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,5 +142,19 @@ class HdfsSessionTest {
       assertThatThrownBy(() -> restarted.readCheckpoint(hdfs.uri() + "/checkpoints"))
           .isInstanceOf(KindlingException.class).hasMessageContaining("_metadata is missing");
     }
+  }
+
+  @Test
+  void parquetDirectory_partitionedOnHdfs_writesAndReadsBack() throws Exception {
+    String out = hdfs.uri() + "/parquet/sales";
+    io.kindling.engine.format.FormatOptions options = io.kindling.engine.format.FormatOptions.of();
+    HdfsParquet.write(out, options);
+
+    FileSystem fs = hdfs.fileSystem();
+    assertThat(fs.exists(new org.apache.hadoop.fs.Path("/parquet/sales/_SUCCESS"))).isTrue();
+    assertThat(fs.listStatus(new org.apache.hadoop.fs.Path("/parquet/sales")))
+        .extracting(st -> st.getPath().getName()).contains("region=north", "region=south");
+    assertThat(HdfsParquet.readSortedIds(out, options)).containsExactlyElementsOf(IntStream.range(0, 60).boxed()
+        .toList());
   }
 }

@@ -12,12 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Files written by Spark 3.5.3 (see src/test/resources/spark-golden/README.md) read as Spark wrote them. */
+/** Files written by Spark 3.5.3 (see src/test/resources/golden/README.md) read as Spark wrote them. */
 class SparkGoldenParquetTest {
   private static final FormatOptions UTC = FormatOptions.of("timeZone", "UTC");
 
   private static Path golden(String name) throws URISyntaxException {
-    return Path.of(SparkGoldenParquetTest.class.getResource("/spark-golden/" + name).toURI());
+    return Path.of(SparkGoldenParquetTest.class.getResource("/golden/" + name).toURI());
   }
 
   @Test
