@@ -140,6 +140,49 @@ public final class KindlingSession implements AutoCloseable {
     return context.accumulators().newDouble(name);
   }
 
+  // ---------------------------------------------------------------- DataFrames
+
+  /** A DataFrame of one non-null long column {@code id}: 0 to {@code end - 1}. Lazy. */
+  public io.kindling.sql.DataFrame range(long end) {
+    return range(0, end);
+  }
+
+  /** {@code id} from {@code start} to {@code end - 1}, over {@link #defaultParallelism()} partitions. Lazy. */
+  public io.kindling.sql.DataFrame range(long start, long end) {
+    return range(start, end, 1, defaultParallelism());
+  }
+
+  /** {@code id} from {@code start} towards {@code end} (exclusive) by {@code step}. Lazy. */
+  public io.kindling.sql.DataFrame range(long start, long end, long step) {
+    return range(start, end, step, defaultParallelism());
+  }
+
+  /** {@code id} from {@code start} towards {@code end} (exclusive) by {@code step}, in {@code numPartitions}. */
+  public io.kindling.sql.DataFrame range(long start, long end, long step, int numPartitions) {
+    context.backend("range");
+    return io.kindling.internal.sql.DataFrames.range(context, start, end, step, numPartitions);
+  }
+
+  /** Reads files as DataFrames: {@code read().option("header", true).csv(path)}. */
+  public io.kindling.sql.DataFrameReader read() {
+    context.backend("read");
+    return new io.kindling.sql.DataFrameReader(io.kindling.internal.sql.SqlContext.of(context));
+  }
+
+  /** A DataFrame of driver-side rows with the given schema (values are checked against it now). Lazy. */
+  public io.kindling.sql.DataFrame createDataFrame(List<io.kindling.sql.Row> rows,
+      io.kindling.sql.types.StructType schema) {
+    context.backend("createDataFrame");
+    return io.kindling.internal.sql.DataFrames.fromRows(context, rows, schema);
+  }
+
+  /** A DataFrame of an RDD's rows with the given schema (each row is checked when read). Lazy. */
+  public io.kindling.sql.DataFrame createDataFrame(RDD<io.kindling.sql.Row> rows,
+      io.kindling.sql.types.StructType schema) {
+    context.backend("createDataFrame");
+    return io.kindling.internal.sql.DataFrames.fromRdd(rows, schema);
+  }
+
   // ---------------------------------------------------------------- information and lifecycle
 
   /** Default partition count: {@code kindling.default-parallelism}, else the number of local cores. */

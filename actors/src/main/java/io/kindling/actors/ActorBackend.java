@@ -84,12 +84,12 @@ final class ActorBackend implements ExecutionBackend {
     this.ownsSystem = host == null;
     this.system = ownsSystem ? startSystem(context) : HostSystems.typed(host);
     this.pool = new ComputePool(context.sessionId(), context.cores());
-    this.shuffle = new NodeShuffleService(shuffleSettings, context.sessionId());
     NodeEvents events = new LocalNodeEvents(context.listeners(), context.counters());
+    this.shuffle = new NodeShuffleService(shuffleSettings, context.sessionId(), events);
     // The stores themselves are created on first use: Chronicle Map never delays a session's start.
     this.blocks = new BlockManager(storage, new ChronicleStorage("kindling-" + context.sessionId(), storage),
         events);
-    this.faults = new NodeFaults(events, settings.maxTaskAttempts());
+    this.faults = new NodeFaults(events, settings.maxTaskAttempts(), settings.maxStageAttempts());
     AtomicInteger stageIds = new AtomicInteger();
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     try {
@@ -97,7 +97,7 @@ final class ActorBackend implements ExecutionBackend {
           pool.executor(), settings.restarts()), "kindling-" + context.sessionId() + "-node", Props.empty());
       this.faultInjection = new ActorFaults(system, List.of(node), List.of(faults));
       JobActor.Services services = new JobActor.Services(List.of(node), mapOutputs,
-          context.listeners(), context.accumulators(), settings.maxTaskAttempts());
+          context.listeners(), context.accumulators(), settings.maxTaskAttempts(), settings.maxStageAttempts());
       this.driver = system.systemActorOf(SessionDriver.create(services),
           "kindling-" + context.sessionId() + "-driver", Props.empty());
     } catch (RuntimeException e) {
@@ -236,10 +236,15 @@ final class ActorBackend implements ExecutionBackend {
   }
 
   /** Settings of the runtime, read once. */
-  record RuntimeSettings(int maxTaskAttempts, NodeSupervisor.RestartPolicy restarts) {
+  record RuntimeSettings(int maxTaskAttempts, int maxStageAttempts, NodeSupervisor.RestartPolicy restarts) {
     static RuntimeSettings from(Config config) {
       Config r = config.getConfig("kindling.runtime.partition-restarts");
-      return new RuntimeSettings(config.getInt("kindling.task.max-attempts"),
+      int maxStageAttempts = config.getInt("kindling.stage.max-consecutive-attempts");
+      if (maxStageAttempts < 1) {
+        throw new KindlingException("kindling.stage.max-consecutive-attempts must be at least 1: "
+            + maxStageAttempts);
+      }
+      return new RuntimeSettings(config.getInt("kindling.task.max-attempts"), maxStageAttempts,
           new NodeSupervisor.RestartPolicy(r.getDuration("min-backoff"), r.getDuration("max-backoff"),
               r.getInt("max-restarts")));
     }

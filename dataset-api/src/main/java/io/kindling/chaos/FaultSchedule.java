@@ -10,7 +10,8 @@ import java.util.Locale;
  * run fails and replay it.
  *
  * <p>Faults of a random schedule are always recoverable: an attempt is never failed on purpose when it is the
- * last one allowed, and an actor that was already restarted is not killed again by the schedule.
+ * last one allowed, an actor that was already restarted is not killed again by the schedule, and shuffle outputs
+ * are dropped at one read per stage of a job (so a stage fails on missing map outputs at most once).
  *
  * @param seed the seed every choice derives from
  * @param rate the probability, in [0, 1], that an opportunity gets a fault

@@ -4,6 +4,7 @@ import io.kindling.HashPartitioner;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
 import io.kindling.internal.CallSites;
+import io.kindling.internal.JavaSerialization;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.CoGroupedNode;
@@ -15,11 +16,7 @@ import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.ShuffledNode;
 import io.kindling.internal.lineage.TaskContext;
 import io.kindling.internal.lineage.UserCodeException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -131,26 +128,7 @@ final class Shuffles {
       return zero;
     }
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(zero);
-      }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
-        @Override
-        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-          ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          if (loader != null) {
-            try {
-              return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-              // fall back to the default resolution
-            }
-          }
-          return super.resolveClass(desc);
-        }
-      }) {
-        return (U) in.readObject();
-      }
+      return (U) JavaSerialization.fromBytes(JavaSerialization.toBytes(zero));
     } catch (IOException | ClassNotFoundException e) {
       throw new UserCodeException(new IllegalArgumentException("The zero value of class "
           + zero.getClass().getName() + " could not be copied for each key (it must be Serializable): " + e, e));

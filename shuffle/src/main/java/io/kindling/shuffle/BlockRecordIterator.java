@@ -2,6 +2,7 @@ package io.kindling.shuffle;
 
 import com.esotericsoftware.kryo.io.Input;
 import io.kindling.Tuple2;
+import io.kindling.persistence.shuffle.MissingShuffleOutputException;
 import io.kindling.persistence.shuffle.ShuffleStore;
 import io.kindling.shuffle.serial.RecordSerializer;
 import java.util.Iterator;
@@ -9,7 +10,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The records of one reduce partition: the blocks every map partition wrote for it, read from the store one
- * chunk at a time and deserialized lazily.
+ * chunk at a time and deserialized lazily. A map output that disappears while it is read ends the read with a
+ * fetch failure.
  */
 final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
   private static final int READ_BUFFER = 64 << 10;
@@ -33,6 +35,14 @@ final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
 
   @Override
   public boolean hasNext() {
+    try {
+      return advance();
+    } catch (MissingShuffleOutputException e) {
+      throw NodeShuffleService.lostWhileReading(store, shuffleId, numMaps, reducePartition, e);
+    }
+  }
+
+  private boolean advance() {
     while (!inBlock || input.end()) {
       inBlock = false;
       if (nextMap >= numMaps) {
@@ -58,10 +68,14 @@ final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    K key = (K) serializer.read(input);
-    V value = (V) serializer.read(input);
-    records++;
-    return Tuple2.of(key, value);
+    try {
+      K key = (K) serializer.read(input);
+      V value = (V) serializer.read(input);
+      records++;
+      return Tuple2.of(key, value);
+    } catch (MissingShuffleOutputException e) {
+      throw NodeShuffleService.lostWhileReading(store, shuffleId, numMaps, reducePartition, e);
+    }
   }
 
   long records() {

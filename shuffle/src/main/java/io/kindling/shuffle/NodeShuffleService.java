@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.kindling.KindlingException;
 import io.kindling.Partitioner;
 import io.kindling.Tuple2;
+import io.kindling.engine.event.NodeEvents;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.shuffle.ShuffleService;
 import io.kindling.internal.lineage.Aggregator;
 import io.kindling.internal.lineage.ShuffleDependency;
 import io.kindling.internal.lineage.TaskContext;
 import io.kindling.persistence.WorkDirectory;
 import io.kindling.persistence.shuffle.MapOutputWriter;
+import io.kindling.persistence.shuffle.MissingShuffleOutputException;
 import io.kindling.persistence.shuffle.ShuffleStore;
 import io.kindling.shuffle.external.Cursor;
 import io.kindling.shuffle.external.ExternalCombiner;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 
 /**
  * A node's shuffle service: map tasks write their partitioned (and, when asked, pre-combined) output into the
@@ -38,15 +42,22 @@ public final class NodeShuffleService implements ShuffleService {
   private final ShuffleSettings settings;
   private final WorkDirectory workDirectory;
   private final Supplier<Path> spillFiles;
+  private final NodeEvents events;
   private final AtomicLong bytesWritten = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private volatile ShuffleStore store;
   private volatile boolean closed;
 
   public NodeShuffleService(ShuffleSettings settings, String nodeName) {
+    this(settings, nodeName, NodeEvents.NONE);
+  }
+
+  /** A service that reports the bytes it writes and reads to {@code events}. */
+  public NodeShuffleService(ShuffleSettings settings, String nodeName, NodeEvents events) {
     this.settings = requireNonNull(settings, "settings is null");
     this.workDirectory = new WorkDirectory(settings.localDir(), requireNonNull(nodeName, "nodeName is null"));
     this.spillFiles = () -> workDirectory.newFile("spill", ".kryo");
+    this.events = requireNonNull(events, "events is null");
   }
 
   public ShuffleSettings settings() {
@@ -108,7 +119,9 @@ public final class NodeShuffleService implements ShuffleService {
       }
       blocks.flushAll();
       long[] sizes = out.commit();
-      bytesWritten.addAndGet(Arrays.stream(sizes).sum());
+      long total = Arrays.stream(sizes).sum();
+      bytesWritten.addAndGet(total);
+      events.shuffleBytesWritten(total);
       return sizes;
     } catch (Exception | Error e) {
       out.abort();
@@ -126,12 +139,22 @@ public final class NodeShuffleService implements ShuffleService {
       records = Collections.emptyIterator();
     } else {
       ShuffleStore s = store();
+      int shuffleId = dependency.shuffleId();
+      int[] missing = s.missing(shuffleId, numMaps);
+      if (missing.length > 0) {
+        throw new FetchFailedException(shuffleId, missing, reducePartition);
+      }
       long bytes = 0;
-      for (int m = 0; m < numMaps; m++) {
-        bytes += s.sizes(dependency.shuffleId(), m)[reducePartition];
+      try {
+        for (int m = 0; m < numMaps; m++) {
+          bytes += s.sizes(shuffleId, m)[reducePartition];
+        }
+      } catch (MissingShuffleOutputException e) {
+        throw lostWhileReading(s, shuffleId, numMaps, reducePartition, e);
       }
       bytesRead.addAndGet(bytes);
-      records = new BlockRecordIterator<>(s, dependency.shuffleId(), numMaps, reducePartition);
+      events.shuffleBytesRead(bytes);
+      records = new BlockRecordIterator<>(s, shuffleId, numMaps, reducePartition);
     }
     Aggregator<?, C> aggregator = dependency.aggregator();
     if (aggregator != null) {
@@ -173,9 +196,25 @@ public final class NodeShuffleService implements ShuffleService {
   }
 
   @Override
-  public boolean isComplete(int shuffleId, int numMaps) {
+  public int[] missingMapOutputs(int shuffleId, int numMaps) {
     ShuffleStore s = store;
-    return s == null ? numMaps == 0 : s.isComplete(shuffleId, numMaps);
+    return s == null ? IntStream.range(0, numMaps).toArray() : s.missing(shuffleId, numMaps);
+  }
+
+  @Override
+  public boolean dropMapOutput(int shuffleId, int mapPartition) {
+    ShuffleStore s = store;
+    return s != null && s.removeMapOutput(shuffleId, mapPartition);
+  }
+
+  /** A map output went missing after the read started: names every output missing now. */
+  static FetchFailedException lostWhileReading(ShuffleStore store, int shuffleId, int numMaps,
+      int reducePartition, MissingShuffleOutputException e) {
+    int[] missing = store.missing(shuffleId, numMaps);
+    FetchFailedException failure = new FetchFailedException(shuffleId,
+        missing.length > 0 ? missing : new int[] {e.mapPartition()}, reducePartition);
+    failure.initCause(e);
+    return failure;
   }
 
   @Override

@@ -8,6 +8,8 @@ import io.kindling.KindlingException;
 import io.kindling.Partitioner;
 import io.kindling.RangePartitioner;
 import io.kindling.Tuple2;
+import io.kindling.engine.event.NodeEvents;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.function.Function;
 import io.kindling.function.Function2;
 import io.kindling.internal.NaturalOrder;
@@ -25,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,6 +207,65 @@ class NodeShuffleServiceTest {
       s.remove(6);
       assertThat(s.shuffleIds()).isEmpty();
       assertThat(s.isComplete(6, 2)).isFalse();
+    }
+  }
+
+  @Test
+  void droppedMapOutputs_areReportedMissing_andReadsFailNamingEachOfThem(@TempDir Path dir) throws Exception {
+    ShuffleBytes events = new ShuffleBytes();
+    try (NodeShuffleService s = new NodeShuffleService(new ShuffleSettings(dir, 64 << 20, 4096,
+        new ShuffleStoreSettings(4096, 16 << 10, 256, 2)), "test", events)) {
+      ShuffleDependency<Integer, Integer, Integer> dep = new ShuffleDependency<>(parent(3), 8,
+          new HashPartitioner(2), null, false, null);
+      run(s, dep, input(3, 100, 10));
+      assertThat(events.written.get()).isPositive();
+      assertThat(events.read.get()).as("every byte written was read once").isEqualTo(events.written.get());
+
+      assertThat(s.dropMapOutput(8, 0)).isTrue();
+      assertThat(s.dropMapOutput(8, 2)).isTrue();
+      assertThat(s.dropMapOutput(8, 2)).as("already gone").isFalse();
+
+      assertThat(s.missingMapOutputs(8, 3)).containsExactly(0, 2);
+      assertThat(s.isComplete(8, 3)).isFalse();
+      assertThatThrownBy(() -> s.read(dep, 1, new TestingTaskContext(s, 1)))
+          .isInstanceOfSatisfying(FetchFailedException.class, f -> {
+            assertThat(f.shuffleId()).isEqualTo(8);
+            assertThat(f.mapPartitions()).containsExactly(0, 2);
+            assertThat(f.reducePartition()).isEqualTo(1);
+          });
+    }
+  }
+
+  @Test
+  void mapOutputDroppedWhileRead_failsTheReadAsAFetchFailure(@TempDir Path dir) throws Exception {
+    try (NodeShuffleService s = service(dir, 64 << 20)) {
+      ShuffleDependency<Integer, Integer, Integer> dep = new ShuffleDependency<>(parent(2), 9,
+          new HashPartitioner(1), null, false, null);
+      run(s, dep, input(2, 2000, 10));
+      Iterator<Tuple2<Integer, Integer>> records = s.read(dep, 0, new TestingTaskContext(s, 0));
+      records.next();
+
+      s.dropMapOutput(9, 1);
+
+      assertThatThrownBy(() -> records.forEachRemaining(r -> {}))
+          .isInstanceOfSatisfying(FetchFailedException.class,
+              f -> assertThat(f.mapPartitions()).containsExactly(1));
+    }
+  }
+
+  /** Counts the shuffle bytes a service reports. */
+  private static final class ShuffleBytes implements NodeEvents {
+    final AtomicLong written = new AtomicLong();
+    final AtomicLong read = new AtomicLong();
+
+    @Override
+    public void shuffleBytesWritten(long bytes) {
+      written.addAndGet(bytes);
+    }
+
+    @Override
+    public void shuffleBytesRead(long bytes) {
+      read.addAndGet(bytes);
     }
   }
 }

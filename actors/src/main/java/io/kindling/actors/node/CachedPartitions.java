@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The NodeSupervisor's side of cached blocks: one supervised {@link CachedPartitionActor} per block, spawned when
- * the block is stored and stopped when it goes, and the faults that target blocks and their owners. Runs inside
- * the supervisor (its actor context), never on another thread.
+ * the block is stored and stopped when it goes, and the faults that target what the node holds (blocks, their
+ * owners, shuffle map outputs). Runs inside the supervisor (its actor context), never on another thread.
  */
 final class CachedPartitions {
   private final ActorContext<NodeSupervisor.Command> context;
@@ -124,8 +124,8 @@ final class CachedPartitions {
   }
 
   /**
-   * Fires {@code request} at once when what it targets exists here (a block, its owner), else arms it for the
-   * next time its work runs; {@code replyTo} hears when that is done.
+   * Fires {@code request} at once when what it targets exists here (a block, its owner, a map output), else arms
+   * it for the next time its work runs; {@code replyTo} hears when that is done.
    */
   void inject(FaultRequest request, ActorRef<StatusReply<Done>> replyTo) {
     BlockId id = new BlockId(request.rddId(), request.partition());
@@ -147,10 +147,9 @@ final class CachedPartitions {
     } else if (request instanceof FaultRequest.CorruptCachedBlock) {
       fired = services.faults().corruptBlock(id, services.blocks(),
           "cached block corrupted (session.faults().corruptCachedBlock)");
-    } else if (request instanceof FaultRequest.DropShuffleOutput) {
-      replyTo.tell(StatusReply.error("dropShuffleOutput is not supported yet: shuffle outputs are not kept by "
-          + "this runtime"));
-      return;
+    } else if (request instanceof FaultRequest.DropShuffleOutput d) {
+      fired = services.faults().dropShuffleOutput(d.rddId(), d.shuffleId(), d.partition(), services.shuffle(),
+          " (session.faults().dropShuffleOutput)");
     }
     if (!fired) {
       services.faults().arm(request);

@@ -12,7 +12,7 @@ import io.kindling.storage.StorageLevel;
 
 /**
  * A local node's reports, delivered straight to its session (same JVM): fault and recovery events to the
- * listener bus (whose counters listener counts them), storage volumes to the counters.
+ * listener bus (whose counters listener counts them), storage and shuffle volumes to the counters.
  */
 public final class LocalNodeEvents implements NodeEvents {
   private final ListenerBus listeners;
@@ -46,5 +46,15 @@ public final class LocalNodeEvents implements NodeEvents {
   @Override
   public void cachedBytes(StorageLevel level, long delta) {
     counters.addCachedBytes(level, delta);
+  }
+
+  @Override
+  public void shuffleBytesWritten(long bytes) {
+    counters.addShuffleBytesWritten(bytes);
+  }
+
+  @Override
+  public void shuffleBytesRead(long bytes) {
+    counters.addShuffleBytesRead(bytes);
   }
 }

@@ -35,8 +35,12 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
   /** A job's serialized payload; sent once per node before its partitions. */
   public record RegisterLineage(long jobId, byte[] payload) implements Command {}
 
-  /** Compute one partition of a stage of a registered job and report to {@code replyTo}. */
-  public record ComputePartition(long jobId, int stageId, int partition, int attempt,
+  /**
+   * Compute one partition of a stage of a registered job and report to {@code replyTo}; {@code attempt} counts the
+   * partition's tasks in this job, {@code stageAttempt} the stage's attempts (more than one when map outputs it
+   * read went missing).
+   */
+  public record ComputePartition(long jobId, int stageId, int partition, int attempt, int stageAttempt,
       ActorRef<JobActor.Command> replyTo) implements Command {}
 
   /** The job ended: drop its lineage. */
@@ -142,7 +146,7 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
     }
     String name = actorName(msg.jobId(), msg.stageId(), msg.partition(), msg.attempt());
     PartitionActor.Assignment assignment = new PartitionActor.Assignment(msg.jobId(), msg.stageId(),
-        msg.partition(), msg.attempt(), job, msg.replyTo());
+        msg.partition(), msg.attempt(), msg.stageAttempt(), job, msg.replyTo());
     Behavior<PartitionActor.Command> supervised = Behaviors.supervise(
             PartitionActor.create(assignment, services, pool))
         .onFailure(PartitionActor.PartitionCrashedException.class,

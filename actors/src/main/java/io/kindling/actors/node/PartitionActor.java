@@ -35,7 +35,7 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
   public enum Crash implements Command { INSTANCE }
 
   /** What to compute and whom to tell. */
-  record Assignment(long jobId, int stageId, int partition, int attempt, RegisteredJob job,
+  record Assignment(long jobId, int stageId, int partition, int attempt, int stageAttempt, RegisteredJob job,
       ActorRef<JobActor.Command> replyTo) {}
 
   private final Assignment assignment;
@@ -61,7 +61,8 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
         services.faults().events().partitionRecomputed(stage.node().id(), assignment.partition(),
             RecomputeCause.PARTITION_ACTOR_RESTARTED);
       }
-      TaskEnv env = new TaskEnv(payload.persisted(), () -> self.tell(Crash.INSTANCE), incarnation);
+      TaskEnv env = new TaskEnv(payload.persisted(), () -> self.tell(Crash.INSTANCE), incarnation,
+          assignment.stageAttempt());
       return TaskRunner.run(assignment.jobId(), stage, assignment.partition(), assignment.attempt(),
           payload.function(), services, env);
     }, pool);
@@ -89,6 +90,9 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
           s.accumulators()));
     } else if (finished.outcome() instanceof TaskOutcome.Failed f) {
       a.replyTo().tell(new JobActor.PartitionFailed(a.stageId(), a.partition(), a.attempt(), f.cause()));
+    } else if (finished.outcome() instanceof TaskOutcome.FetchFailed f) {
+      a.replyTo().tell(new JobActor.FetchFailed(a.stageId(), a.partition(), a.attempt(), f.shuffleId(),
+          f.mapPartitions(), f.message()));
     }
     return Behaviors.stopped();
   }

@@ -78,7 +78,7 @@ class JobActorTest {
     CompletableFuture<List<Object>> result = new CompletableFuture<>();
     List<ActorRef<NodeSupervisor.Command>> refs = nodes.stream().map(TestProbe::ref).toList();
     JobActor.Services services = new JobActor.Services(refs, new MapOutputTracker(), listeners, accumulators,
-        maxAttempts);
+        maxAttempts, 4);
     KIT.spawn(JobActor.create(new JobSubmission(jobId, "collect at T.java:2", plan, payload, partitions, result),
         services));
     return new Started(jobId, result);

@@ -53,7 +53,7 @@ class NodeSupervisorTest {
     JobPlan plan = plan();
     PartitionFunction<Integer, String> fn = (ctx, it) -> it.next() + "@" + Thread.currentThread().getName();
     node.tell(new NodeSupervisor.RegisterLineage(1, payload(plan, fn)));
-    node.tell(new NodeSupervisor.ComputePartition(1, plan.resultStage().id(), 1, 0, job.ref()));
+    node.tell(new NodeSupervisor.ComputePartition(1, plan.resultStage().id(), 1, 0, 0, job.ref()));
     JobActor.PartitionDone done = job.expectMessageClass(JobActor.PartitionDone.class, WAIT);
     assertThat(done.partition()).isEqualTo(1);
     assertThat(done.attempt()).isZero();
@@ -71,7 +71,7 @@ class NodeSupervisorTest {
       throw new IllegalArgumentException("user bug");
     };
     node.tell(new NodeSupervisor.RegisterLineage(2, payload(plan, fn)));
-    node.tell(new NodeSupervisor.ComputePartition(2, plan.resultStage().id(), 0, 3, job.ref()));
+    node.tell(new NodeSupervisor.ComputePartition(2, plan.resultStage().id(), 0, 3, 0, job.ref()));
     JobActor.PartitionFailed failed = job.expectMessageClass(JobActor.PartitionFailed.class, WAIT);
     assertThat(failed.attempt()).isEqualTo(3);
     assertThat(failed.cause()).isInstanceOf(IllegalArgumentException.class).hasMessage("user bug");
@@ -81,7 +81,7 @@ class NodeSupervisorTest {
   void compute_unregisteredJob_isReportedLost() {
     ActorRef<NodeSupervisor.Command> node = node();
     TestProbe<JobActor.Command> job = KIT.createTestProbe();
-    node.tell(new NodeSupervisor.ComputePartition(99, 0, 0, 0, job.ref()));
+    node.tell(new NodeSupervisor.ComputePartition(99, 0, 0, 0, 0, job.ref()));
     assertThat(job.expectMessageClass(JobActor.PartitionLost.class, WAIT).reason())
         .contains("job 99 is not registered");
   }
@@ -94,7 +94,7 @@ class NodeSupervisorTest {
     PartitionFunction<Integer, Integer> fn = (ctx, it) -> it.next();
     node.tell(new NodeSupervisor.RegisterLineage(3, payload(plan, fn)));
     node.tell(new NodeSupervisor.ForgetJob(3));
-    node.tell(new NodeSupervisor.ComputePartition(3, plan.resultStage().id(), 0, 0, job.ref()));
+    node.tell(new NodeSupervisor.ComputePartition(3, plan.resultStage().id(), 0, 0, 0, job.ref()));
     assertThat(job.expectMessageClass(JobActor.PartitionLost.class, WAIT).reason()).contains("not registered");
   }
 
@@ -103,7 +103,7 @@ class NodeSupervisorTest {
     ActorRef<NodeSupervisor.Command> node = node();
     TestProbe<JobActor.Command> job = KIT.createTestProbe();
     node.tell(new NodeSupervisor.RegisterLineage(4, new byte[] {1, 2, 3}));
-    node.tell(new NodeSupervisor.ComputePartition(4, 0, 0, 0, job.ref()));
+    node.tell(new NodeSupervisor.ComputePartition(4, 0, 0, 0, 0, job.ref()));
     assertThat(job.expectMessageClass(JobActor.PartitionFailed.class, WAIT).cause())
         .hasMessageContaining("Could not read a job's lineage");
   }

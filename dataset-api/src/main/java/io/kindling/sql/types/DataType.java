@@ -23,6 +23,11 @@ public abstract class DataType implements Serializable {
     return simpleString().toUpperCase(java.util.Locale.ROOT);
   }
 
+  /** Parses a type name as DDL writes it: {@code int}, {@code bigint}, {@code string}, {@code array<double>}. */
+  public static DataType fromDDL(String ddl) {
+    return DdlParser.parseType(ddl);
+  }
+
   /** True for int, long, float, double (and the other numeric types). */
   public boolean isNumeric() {
     return false;

@@ -8,20 +8,25 @@ import io.kindling.chaos.FaultKind;
 import io.kindling.chaos.FaultSchedule;
 import io.kindling.chaos.InjectedFaultException;
 import io.kindling.engine.event.NodeEvents;
+import io.kindling.engine.shuffle.ShuffleService;
 import io.kindling.engine.storage.BlockId;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.spi.FaultRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * The faults armed on one node and the random schedule, fired where the work they target runs. Explicit faults
  * fire once each (a {@code failAttempts(n)} fault n times); a schedule's faults are drawn per opportunity from its
  * seed, and only where they are sure to be recovered from: an attempt is failed only when another is allowed
- * after it, and only an actor's first incarnation is killed. Thread-safe: compute threads and the node's
- * supervisor use it at once.
+ * after it, only an actor's first incarnation is killed, and shuffle outputs are dropped at one read per stage of a
+ * job (so the stage fails on missing outputs once, well within its attempts). Thread-safe: compute threads and the
+ * node's supervisor use it at once.
  */
 public final class NodeFaults {
   private static final int TASK_START = 1;
@@ -31,24 +36,38 @@ public final class NodeFaults {
 
   private final NodeEvents events;
   private final int maxAttempts;
+  private final int maxStageAttempts;
   private final Map<BlockId, Integer> failures = new ConcurrentHashMap<>();
   private final Map<BlockId, Duration> delays = new ConcurrentHashMap<>();
   private final Set<BlockId> kills = ConcurrentHashMap.newKeySet();
   private final Set<BlockId> drops = ConcurrentHashMap.newKeySet();
   private final Set<BlockId> corruptions = ConcurrentHashMap.newKeySet();
+  /** Armed drops of map outputs, each with the dataset the fault was asked for (the shuffled one). */
+  private final Map<MapOutputId, Integer> shuffleDrops = new ConcurrentHashMap<>();
+  /** The stages of jobs in which the schedule dropped shuffle outputs. */
+  private final Set<StageOfJob> shuffleDropStages = ConcurrentHashMap.newKeySet();
   private volatile FaultSchedule schedule;
 
-  public NodeFaults(NodeEvents events, int maxAttempts) {
+  /**
+   * {@code maxAttempts}: attempts of a partition before its job fails ({@code kindling.task.max-attempts});
+   * {@code maxStageAttempts}: consecutive attempts of a stage that may fail on missing shuffle outputs
+   * ({@code kindling.stage.max-consecutive-attempts}).
+   */
+  public NodeFaults(NodeEvents events, int maxAttempts, int maxStageAttempts) {
     this.events = requireNonNull(events, "events is null");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be positive: " + maxAttempts);
     }
+    if (maxStageAttempts < 1) {
+      throw new IllegalArgumentException("maxStageAttempts must be positive: " + maxStageAttempts);
+    }
     this.maxAttempts = maxAttempts;
+    this.maxStageAttempts = maxStageAttempts;
   }
 
   /** No faults, nothing reported. */
   public static NodeFaults none() {
-    return new NodeFaults(NodeEvents.NONE, 1);
+    return new NodeFaults(NodeEvents.NONE, 1, 1);
   }
 
   public NodeEvents events() {
@@ -70,6 +89,8 @@ public final class NodeFaults {
       failures.merge(id, f.attempts(), Integer::sum);
     } else if (request instanceof FaultRequest.Delay d) {
       delays.put(id, d.delay());
+    } else if (request instanceof FaultRequest.DropShuffleOutput d) {
+      shuffleDrops.put(new MapOutputId(d.shuffleId(), d.partition()), d.rddId());
     } else {
       throw new KindlingException(request.kind() + " is not armed per partition: " + request);
     }
@@ -78,6 +99,7 @@ public final class NodeFaults {
   /** Follows {@code s} from now on (replacing an earlier schedule). */
   public void schedule(FaultSchedule s) {
     this.schedule = requireNonNull(s, "schedule is null");
+    shuffleDropStages.clear();
   }
 
   /** The random schedule, or null. */
@@ -93,6 +115,8 @@ public final class NodeFaults {
     kills.clear();
     drops.clear();
     corruptions.clear();
+    shuffleDrops.clear();
+    shuffleDropStages.clear();
   }
 
   // ---------------------------------------------------------------- firing
@@ -200,14 +224,53 @@ public final class NodeFaults {
   }
 
   /**
-   * The map outputs of a shuffle are about to be read by reduce partition {@code reducePartition}: true when the
-   * schedule drops map output {@code mapPartition} for this opportunity.
+   * Reduce partition {@code reducePartition} of a task attempt (launched by attempt {@code stageAttempt} of its
+   * stage) is about to read the {@code numMaps} map outputs of shuffle {@code shuffleId}: fires the armed drops
+   * of those outputs that are here, then the schedule's drops for this opportunity. {@code reader} gives the id
+   * of the dataset that reads the shuffle, for the report.
    */
-  public boolean dropsShuffleOutput(long jobId, int stageId, int shuffleId, int reducePartition, int attempt,
-      int mapPartition) {
+  public void onShuffleRead(long jobId, int stageId, int stageAttempt, int attempt, int shuffleId, int numMaps,
+      int reducePartition, IntSupplier reader, ShuffleService shuffle) {
+    for (int m = 0; m < numMaps && !shuffleDrops.isEmpty(); m++) {
+      MapOutputId id = new MapOutputId(shuffleId, m);
+      Integer rddId = shuffleDrops.remove(id);
+      if (rddId != null && !dropShuffleOutput(rddId, shuffleId, m, shuffle, " (session.faults().dropShuffleOutput)")) {
+        // Not here (yet): it stays armed for a later read.
+        shuffleDrops.putIfAbsent(id, rddId);
+      }
+    }
     FaultSchedule s = schedule;
-    return s != null && jobId >= 0 && attempt < maxAttempts - 1
-        && s.draw(SHUFFLE_READ, jobId, stageId, shuffleId, reducePartition, attempt, mapPartition) < s.rate() / 4;
+    if (s == null || jobId < 0 || stageAttempt >= maxStageAttempts - 1) {
+      return;
+    }
+    List<Integer> chosen = new ArrayList<>();
+    for (int m = 0; m < numMaps; m++) {
+      if (s.draw(SHUFFLE_READ, jobId, stageId, shuffleId, reducePartition, attempt, m) < s.rate() / 4) {
+        chosen.add(m);
+      }
+    }
+    // One read per stage of a job loses outputs: the stage then fails on missing outputs once, never up to its
+    // limit, even when tasks of its earlier attempts are still running.
+    if (!chosen.isEmpty() && shuffleDropStages.add(new StageOfJob(jobId, stageId))) {
+      int readerId = reader.getAsInt();
+      for (int m : chosen) {
+        dropShuffleOutput(readerId, shuffleId, m, shuffle, " by " + s);
+      }
+    }
+  }
+
+  /**
+   * Drops the output of map partition {@code mapPartition} of shuffle {@code shuffleId}, which feeds dataset
+   * {@code rddId}, now; false when it is not here.
+   */
+  public boolean dropShuffleOutput(int rddId, int shuffleId, int mapPartition, ShuffleService shuffle,
+      String detail) {
+    if (shuffle.dropMapOutput(shuffleId, mapPartition)) {
+      events.faultInjected(FaultKind.DROP_SHUFFLE_OUTPUT, rddId, mapPartition, "output of map partition "
+          + mapPartition + " of shuffle " + shuffleId + " dropped" + detail);
+      return true;
+    }
+    return false;
   }
 
   /** Drops block {@code id} now (an explicit fault on an existing block); false when there is none. */
@@ -242,4 +305,10 @@ public final class NodeFaults {
       throw new KindlingException("Interrupted during an injected delay", e);
     }
   }
+
+  /** One map output of one shuffle. */
+  private record MapOutputId(int shuffleId, int mapPartition) {}
+
+  /** One stage of one job. */
+  private record StageOfJob(long jobId, int stageId) {}
 }

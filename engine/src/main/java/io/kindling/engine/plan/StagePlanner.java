@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -55,6 +56,27 @@ public final class StagePlanner {
   /** The shuffle dependencies reachable from {@code node} through narrow dependencies only. */
   static List<ShuffleDependency<?, ?, ?>> shuffleBoundaries(LineageNode<?> node) {
     List<ShuffleDependency<?, ?, ?>> found = new ArrayList<>();
+    walkNarrow(node, (reader, s) -> found.add(s));
+    return found;
+  }
+
+  /**
+   * The dataset that reads shuffle {@code shuffleId} within the stage ending at {@code node} (reachable through
+   * narrow dependencies), or {@code node} itself when none does.
+   */
+  public static LineageNode<?> shuffleReader(LineageNode<?> node, int shuffleId) {
+    LineageNode<?>[] reader = {node};
+    walkNarrow(node, (r, s) -> {
+      if (s.shuffleId() == shuffleId) {
+        reader[0] = r;
+      }
+    });
+    return reader[0];
+  }
+
+  /** Visits, depth first, each shuffle dependency reachable through narrow dependencies, with its reader. */
+  private static void walkNarrow(LineageNode<?> node,
+      BiConsumer<LineageNode<?>, ShuffleDependency<?, ?, ?>> onShuffle) {
     Set<Integer> visited = new HashSet<>();
     Deque<LineageNode<?>> todo = new ArrayDeque<>();
     todo.push(node);
@@ -68,7 +90,7 @@ public final class StagePlanner {
       // they, too, are visited in order.
       for (Dependency d : deps) {
         if (d instanceof ShuffleDependency<?, ?, ?> s) {
-          found.add(s);
+          onShuffle.accept(current, s);
         }
       }
       for (int i = deps.size() - 1; i >= 0; i--) {
@@ -77,6 +99,5 @@ public final class StagePlanner {
         }
       }
     }
-    return found;
   }
 }

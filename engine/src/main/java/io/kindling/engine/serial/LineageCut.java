@@ -1,14 +1,13 @@
 package io.kindling.engine.serial;
 
 import io.kindling.KindlingException;
+import io.kindling.internal.JavaSerialization.ContextObjectInputStream;
 import io.kindling.internal.lineage.LineageNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.util.function.UnaryOperator;
 
@@ -29,7 +28,7 @@ public final class LineageCut {
     } catch (IOException e) {
       throw new KindlingException("Task not serializable: " + e, e);
     }
-    try (ObjectInputStream in = new ContextInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (LineageNode<T>) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new KindlingException("Could not copy the lineage of " + root.describe() + ": " + e, e);
@@ -48,25 +47,6 @@ public final class LineageCut {
     @Override
     protected Object replaceObject(Object obj) {
       return obj instanceof LineageNode<?> node ? replacement.apply(node) : obj;
-    }
-  }
-
-  private static final class ContextInputStream extends ObjectInputStream {
-    ContextInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
     }
   }
 }

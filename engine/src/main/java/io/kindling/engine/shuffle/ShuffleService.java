@@ -17,7 +17,10 @@ public interface ShuffleService extends AutoCloseable {
   long[] write(ShuffleDependency<?, ?, ?> dependency, int mapPartition, Iterator<? extends Tuple2<?, ?>> records,
       TaskContext context) throws Exception;
 
-  /** The records of reduce partition {@code reducePartition}, combined when the dependency has an aggregator. */
+  /**
+   * The records of reduce partition {@code reducePartition}, combined when the dependency has an aggregator.
+   * Fails with {@link FetchFailedException}, naming every missing one, when map outputs it needs are missing.
+   */
   <K, C> Iterator<Tuple2<K, C>> read(ShuffleDependency<K, ?, C> dependency, int reducePartition,
       TaskContext context) throws Exception;
 
@@ -30,8 +33,16 @@ public interface ShuffleService extends AutoCloseable {
     return InMemoryCombine.combine(records, aggregator);
   }
 
+  /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} whose output is not here, ascending. */
+  int[] missingMapOutputs(int shuffleId, int numMaps);
+
   /** True when every map output of {@code shuffleId} ({@code numMaps} of them) is present. */
-  boolean isComplete(int shuffleId, int numMaps);
+  default boolean isComplete(int shuffleId, int numMaps) {
+    return missingMapOutputs(shuffleId, numMaps).length == 0;
+  }
+
+  /** Removes the output of one map partition (a lost output, or an injected fault); false when it was not here. */
+  boolean dropMapOutput(int shuffleId, int mapPartition);
 
   /** Forgets a shuffle's outputs. */
   void remove(int shuffleId);
@@ -55,7 +66,12 @@ public interface ShuffleService extends AutoCloseable {
       }
 
       @Override
-      public boolean isComplete(int shuffleId, int numMaps) {
+      public int[] missingMapOutputs(int shuffleId, int numMaps) {
+        return java.util.stream.IntStream.range(0, numMaps).toArray();
+      }
+
+      @Override
+      public boolean dropMapOutput(int shuffleId, int mapPartition) {
         return false;
       }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.kindling.JobListener.RecomputeCause;
 import io.kindling.engine.event.NodeEvents;
+import io.kindling.engine.memory.SizeEstimator;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.storage.StorageLevel;
 import java.util.ArrayList;

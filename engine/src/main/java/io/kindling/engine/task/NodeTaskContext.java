@@ -1,6 +1,8 @@
 package io.kindling.engine.task;
 
 import io.kindling.Tuple2;
+import io.kindling.engine.plan.StagePlanner;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.storage.BlockId;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.internal.lineage.AccumulatorUpdates;
@@ -21,20 +23,21 @@ final class NodeTaskContext implements TaskContext {
   private final int stageId;
   private final int partitionId;
   private final int attempt;
+  private final LineageNode<?> root;
   private final NodeServices services;
   private final TaskEnv env;
   private final AccumulatorUpdates accumulators = new AccumulatorUpdates();
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private volatile FetchFailedException fetchFailure;
 
-  NodeTaskContext(long jobId, int stageId, int partitionId, int attempt, NodeServices services) {
-    this(jobId, stageId, partitionId, attempt, services, TaskEnv.none());
-  }
-
-  NodeTaskContext(long jobId, int stageId, int partitionId, int attempt, NodeServices services, TaskEnv env) {
+  /** {@code root}: the dataset whose partition the task computes (the stage's last one). */
+  NodeTaskContext(long jobId, int stageId, int partitionId, int attempt, LineageNode<?> root,
+      NodeServices services, TaskEnv env) {
     this.jobId = jobId;
     this.stageId = stageId;
     this.partitionId = partitionId;
     this.attempt = attempt;
+    this.root = root;
     this.services = services;
     this.env = env;
   }
@@ -82,10 +85,26 @@ final class NodeTaskContext implements TaskContext {
     return blocks.store(id, level, node.compute(partition, this), node, env.persisted());
   }
 
+  /** Reads a shuffle's map outputs; armed and scheduled drops of those outputs fire first. */
   @Override
   public <K, C> Iterator<Tuple2<K, C>> readShuffle(ShuffleDependency<K, ?, C> dependency, int reducePartition)
       throws Exception {
-    return services.shuffle().read(dependency, reducePartition, this);
+    int shuffleId = dependency.shuffleId();
+    services.faults().onShuffleRead(jobId, stageId, env.stageAttempt(), attempt, shuffleId,
+        dependency.parent().numPartitions(), reducePartition,
+        () -> StagePlanner.shuffleReader(root, shuffleId).id(), services.shuffle());
+    try {
+      return services.shuffle().read(dependency, reducePartition, this);
+    } catch (FetchFailedException e) {
+      // Kept, so that user code catching it can't hide the loss: the task still ends as fetch-failed.
+      fetchFailure = e;
+      throw e;
+    }
+  }
+
+  /** The fetch failure this task met while reading a shuffle, or null. */
+  FetchFailedException fetchFailure() {
+    return fetchFailure;
   }
 
   @Override

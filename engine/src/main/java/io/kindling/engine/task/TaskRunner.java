@@ -2,6 +2,7 @@ package io.kindling.engine.task;
 
 import io.kindling.Tuple2;
 import io.kindling.engine.plan.Stage;
+import io.kindling.engine.shuffle.FetchFailedException;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.engine.storage.OwnedBlock;
 import io.kindling.internal.lineage.PartitionFunction;
@@ -12,7 +13,8 @@ import java.util.Iterator;
 /**
  * Runs one task attempt: the stage's fused pipeline over one partition, ending in a shuffle write
  * (shuffle-map stage) or the action's function (result stage). User exceptions become
- * {@link TaskOutcome.Failed}; they are not crashes.
+ * {@link TaskOutcome.Failed}; they are not crashes. Map outputs found missing become
+ * {@link TaskOutcome.FetchFailed}, even when user code caught or wrapped the failure.
  */
 public final class TaskRunner {
   private TaskRunner() {}
@@ -33,7 +35,8 @@ public final class TaskRunner {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static TaskOutcome run(long jobId, Stage stage, int partition, int attempt,
       PartitionFunction<?, ?> function, NodeServices services, TaskEnv env) {
-    NodeTaskContext context = new NodeTaskContext(jobId, stage.id(), partition, attempt, services, env);
+    NodeTaskContext context = new NodeTaskContext(jobId, stage.id(), partition, attempt, stage.node(), services,
+        env);
     TaskContextHolder.set(context);
     try {
       services.faults().onTaskStart(jobId, stage.id(), stage.node().id(), partition, attempt, env.incarnation(),
@@ -46,13 +49,22 @@ public final class TaskRunner {
       } else {
         value = ((PartitionFunction) function).apply(context, input);
       }
+      if (context.fetchFailure() != null) {
+        return fetchFailed(context.fetchFailure());
+      }
       return new TaskOutcome.Succeeded(value, context.accumulatorUpdates());
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-      return new TaskOutcome.Failed(UserCodeException.unwrap(e));
+      FetchFailedException lost = context.fetchFailure() != null ? context.fetchFailure()
+          : FetchFailedException.find(e);
+      return lost != null ? fetchFailed(lost) : new TaskOutcome.Failed(UserCodeException.unwrap(e));
     } finally {
       context.complete();
       TaskContextHolder.set(null);
     }
+  }
+
+  private static TaskOutcome fetchFailed(FetchFailedException e) {
+    return new TaskOutcome.FetchFailed(e.shuffleId(), e.mapPartitions(), e.getMessage());
   }
 
   /**
@@ -66,8 +78,8 @@ public final class TaskRunner {
     if (blocks.verify(block.id())) {
       return false;
     }
-    TaskEnv env = new TaskEnv(block.persisted(), crashOwner, incarnation);
-    NodeTaskContext context = new NodeTaskContext(-1, -1, block.id().partition(), 0, services, env);
+    TaskEnv env = new TaskEnv(block.persisted(), crashOwner, incarnation, 0);
+    NodeTaskContext context = new NodeTaskContext(-1, -1, block.id().partition(), 0, block.node(), services, env);
     TaskContextHolder.set(context);
     try {
       context.iterator(block.node(), block.id().partition());

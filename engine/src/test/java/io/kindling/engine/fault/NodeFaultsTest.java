@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.kindling.chaos.FaultSchedule;
 import io.kindling.chaos.InjectedFaultException;
+import io.kindling.engine.shuffle.TestingShuffleService;
 import io.kindling.engine.storage.BlockId;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.engine.storage.RecordingEvents;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class NodeFaultsTest {
   private final RecordingEvents events = new RecordingEvents();
-  private final NodeFaults faults = new NodeFaults(events, 4);
+  private final NodeFaults faults = new NodeFaults(events, 4, 4);
 
   @Test
   void failAttempts_firesExactlyThatManyTimes() {
@@ -104,7 +105,7 @@ class NodeFaultsTest {
 
   private static List<String> firedAt(FaultSchedule schedule) {
     RecordingEvents recorded = new RecordingEvents();
-    NodeFaults f = new NodeFaults(recorded, 4);
+    NodeFaults f = new NodeFaults(recorded, 4, 4);
     f.schedule(schedule);
     for (long job = 0; job < 20; job++) {
       for (int partition = 0; partition < 4; partition++) {
@@ -116,5 +117,53 @@ class NodeFaultsTest {
       }
     }
     return recorded.events;
+  }
+
+  @Test
+  void armedShuffleDrop_firesAtTheFirstReadWhereTheOutputIsPresent() {
+    TestingShuffleService outputs = new TestingShuffleService();
+    faults.arm(new FaultRequest.DropShuffleOutput(9, 2, 1));
+
+    faults.onShuffleRead(1, 0, 0, 0, 2, 3, 0, () -> 9, outputs);
+    assertThat(events.events).as("not written yet: stays armed").isEmpty();
+    outputs.present.addAll(List.of(0, 1, 2));
+    faults.onShuffleRead(1, 0, 0, 0, 2, 3, 0, () -> 9, outputs);
+    outputs.present.add(1);
+    faults.onShuffleRead(1, 0, 0, 0, 2, 3, 1, () -> 9, outputs);
+
+    assertThat(events.events).containsExactly("fault DROP_SHUFFLE_OUTPUT rdd_9_1");
+    assertThat(outputs.present).containsExactlyInAnyOrder(0, 1, 2);
+  }
+
+  @Test
+  void schedule_dropsShuffleOutputsAtOneReadPerStageOfAJob() {
+    faults.schedule(FaultSchedule.random(3, 1.0));
+    TestingShuffleService outputs = new TestingShuffleService();
+    int droppingReads = 0;
+    for (long job = 0; job < 20; job++) {
+      int stageDrops = 0;
+      for (int reduce = 0; reduce < 4; reduce++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+          outputs.present.addAll(List.of(0, 1, 2, 3));
+          faults.onShuffleRead(job, 5, 0, attempt, 1, 4, reduce, () -> 8, outputs);
+          stageDrops += outputs.present.size() < 4 ? 1 : 0;
+        }
+      }
+      assertThat(stageDrops).as("reads that lost outputs in stage 5 of job %d", job).isLessThanOrEqualTo(1);
+      droppingReads += stageDrops;
+    }
+    assertThat(droppingReads).isPositive();
+    assertThat(events.events).allMatch(e -> e.startsWith("fault DROP_SHUFFLE_OUTPUT rdd_8_"));
+  }
+
+  @Test
+  void schedule_neverDropsShuffleOutputsUnderTheLastStageAttempt() {
+    faults.schedule(FaultSchedule.random(3, 1.0));
+    TestingShuffleService outputs = new TestingShuffleService();
+    for (long job = 0; job < 20; job++) {
+      outputs.present.addAll(List.of(0, 1, 2, 3));
+      faults.onShuffleRead(job, 5, 3, 0, 1, 4, 0, () -> 8, outputs);
+    }
+    assertThat(events.events).isEmpty();
   }
 }

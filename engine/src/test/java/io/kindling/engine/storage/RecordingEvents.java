@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Records what a node reports, as strings, and sums the cached bytes per level. */
+/** Records what a node reports, as strings, and sums the cached bytes per level and the shuffle bytes. */
 public final class RecordingEvents implements NodeEvents {
   public final List<String> events = new CopyOnWriteArrayList<>();
   public final Map<StorageLevel, Long> cached = new ConcurrentHashMap<>();
+  public final AtomicLong shuffleWritten = new AtomicLong();
+  public final AtomicLong shuffleRead = new AtomicLong();
 
   @Override
   public void faultInjected(FaultKind kind, int rddId, int partition, String detail) {
@@ -37,5 +40,15 @@ public final class RecordingEvents implements NodeEvents {
   @Override
   public void cachedBytes(StorageLevel level, long delta) {
     cached.merge(level, delta, Long::sum);
+  }
+
+  @Override
+  public void shuffleBytesWritten(long bytes) {
+    shuffleWritten.addAndGet(bytes);
+  }
+
+  @Override
+  public void shuffleBytesRead(long bytes) {
+    shuffleRead.addAndGet(bytes);
   }
 }

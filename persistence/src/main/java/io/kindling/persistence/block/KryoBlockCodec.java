@@ -5,13 +5,12 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.kindling.KindlingException;
 import io.kindling.engine.storage.BlockCodec;
+import io.kindling.internal.JavaSerialization.ContextObjectInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +25,11 @@ import java.util.zip.CRC32C;
  * bytes: {@code 0} a Kryo-serialized object; {@code 1} a Java-serialized one, for the rare object Kryo can't
  * handle (both sides reset Kryo's class and reference tables before it, so they stay in step).
  *
- * <p>Kryo 5 is used directly here until the shuffle's record serializer exists; both should share one element
- * serializer then.
+ * <p>Kryo is configured as everywhere else in Kindling, by {@link io.kindling.persistence.serial.KryoFactory}.
  */
 public final class KryoBlockCodec implements BlockCodec {
   private static final int HEADER = 4 + 1 + 4;
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
   private static final byte KRYO = 0;
   private static final byte JAVA = 1;
 
@@ -179,26 +177,6 @@ public final class KryoBlockCodec implements BlockCodec {
       return in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new KindlingException("Could not read a cached element: " + e, e);
-    }
-  }
-
-  /** Resolves classes with the context class loader first, where user classes live. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.kindling.engine.fs.FileSystemAdapter;
 import io.kindling.engine.fs.FileSystemAdapters;
 import io.kindling.engine.fs.FsPaths;
 import io.kindling.engine.storage.BlockCodec;
+import io.kindling.internal.JavaSerialization;
 import io.kindling.persistence.block.KryoBlockCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,10 +15,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -145,7 +144,7 @@ final class CheckpointFiles {
       Partitioner partitioner = null;
       String p = FsPaths.join(directory, PARTITIONER);
       if (fs.exists(p)) {
-        try (ObjectInputStream in = new ContextObjectInputStream(fs.open(p, 0))) {
+        try (ObjectInputStream in = new JavaSerialization.ContextObjectInputStream(fs.open(p, 0))) {
           partitioner = (Partitioner) in.readObject();
         } catch (ClassNotFoundException e) {
           throw new KindlingException("The partitioner of checkpoint " + directory + " is of a class not on the "
@@ -173,25 +172,5 @@ final class CheckpointFiles {
       throw e;
     }
     fs.renameReplacing(temp, target);
-  }
-
-  /** Resolves classes with the thread's context class loader (user partitioners), as the task runner does. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall back to the default resolution
-        }
-      }
-      return super.resolveClass(desc);
-    }
   }
 }

@@ -7,16 +7,19 @@ final class ChunkInputStream extends InputStream {
   private final ShuffleStore store;
   private final int shuffleId;
   private final int mapPartition;
+  private final int write;
   private final int reducePartition;
   private final int[] volumes;
   private int nextChunk;
   private byte[] chunk;
   private int position;
 
-  ChunkInputStream(ShuffleStore store, int shuffleId, int mapPartition, int reducePartition, int[] volumes) {
+  ChunkInputStream(ShuffleStore store, int shuffleId, int mapPartition, int write, int reducePartition,
+      int[] volumes) {
     this.store = store;
     this.shuffleId = shuffleId;
     this.mapPartition = mapPartition;
+    this.write = write;
     this.reducePartition = reducePartition;
     this.volumes = volumes;
   }
@@ -26,7 +29,7 @@ final class ChunkInputStream extends InputStream {
       if (nextChunk >= volumes.length) {
         return false;
       }
-      byte[] key = ChunkKey.of(shuffleId, mapPartition, reducePartition, nextChunk);
+      byte[] key = ChunkKey.of(shuffleId, mapPartition, write, reducePartition, nextChunk);
       byte[] got = store.getChunk(volumes[nextChunk], key);
       if (got == null) {
         throw new MissingShuffleOutputException(shuffleId, mapPartition);

@@ -1,17 +1,22 @@
 package io.kindling.persistence.shuffle;
 
-/** The 16-byte Chronicle Map key of one chunk: (shuffle, map partition, reduce partition, chunk). */
+/**
+ * The 20-byte Chronicle Map key of one chunk: (shuffle, map partition, write, reduce partition, chunk). The write
+ * number tells apart the outputs of one map partition written one after another, so removing an older one never
+ * touches a newer one's chunks.
+ */
 final class ChunkKey {
-  static final int SIZE = 16;
+  static final int SIZE = 20;
 
   private ChunkKey() {}
 
-  static byte[] of(int shuffleId, int mapPartition, int reducePartition, int chunk) {
+  static byte[] of(int shuffleId, int mapPartition, int write, int reducePartition, int chunk) {
     byte[] key = new byte[SIZE];
     putInt(key, 0, shuffleId);
     putInt(key, 4, mapPartition);
-    putInt(key, 8, reducePartition);
-    putInt(key, 12, chunk);
+    putInt(key, 8, write);
+    putInt(key, 12, reducePartition);
+    putInt(key, 16, chunk);
     return key;
   }
 

@@ -9,15 +9,17 @@ public final class MapOutputWriter implements AutoCloseable {
   private final ShuffleStore store;
   private final int shuffleId;
   private final int mapPartition;
+  private final int write;
   private final int maxChunk;
   private final int[][] chunkVolumes;
   private final long[] sizes;
   private boolean finished;
 
-  MapOutputWriter(ShuffleStore store, int shuffleId, int mapPartition, int numReducers) {
+  MapOutputWriter(ShuffleStore store, int shuffleId, int mapPartition, int write, int numReducers) {
     this.store = store;
     this.shuffleId = shuffleId;
     this.mapPartition = mapPartition;
+    this.write = write;
     this.maxChunk = store.settings().maxChunkBytes();
     this.chunkVolumes = new int[numReducers][];
     for (int r = 0; r < numReducers; r++) {
@@ -40,7 +42,8 @@ public final class MapOutputWriter implements AutoCloseable {
     while (left > 0) {
       int n = Math.min(left, maxChunk);
       int chunk = chunkVolumes[reducePartition].length;
-      int volume = store.putChunk(ChunkKey.of(shuffleId, mapPartition, reducePartition, chunk), data, at, n);
+      byte[] key = ChunkKey.of(shuffleId, mapPartition, write, reducePartition, chunk);
+      int volume = store.putChunk(key, data, at, n);
       chunkVolumes[reducePartition] = ShuffleStore.append(chunkVolumes[reducePartition], volume);
       at += n;
       left -= n;
@@ -59,7 +62,7 @@ public final class MapOutputWriter implements AutoCloseable {
       throw new IllegalStateException("map output already committed or aborted");
     }
     finished = true;
-    store.commit(new MapOutput(shuffleId, mapPartition, chunkVolumes, sizes.clone()));
+    store.commit(new MapOutput(shuffleId, mapPartition, write, chunkVolumes, sizes.clone()));
     return sizes.clone();
   }
 
@@ -67,7 +70,7 @@ public final class MapOutputWriter implements AutoCloseable {
   public void abort() {
     if (!finished) {
       finished = true;
-      store.removeChunks(shuffleId, mapPartition, chunkVolumes);
+      store.removeChunks(shuffleId, mapPartition, write, chunkVolumes);
     }
   }
 

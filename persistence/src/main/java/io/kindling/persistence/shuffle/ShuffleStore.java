@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 /**
  * A node's map outputs, off heap in persisted (memory-mapped) Chronicle Maps under the node's work directory.
- * Each map output is stored as chunks keyed {@code (shuffle, map, reduce, chunk)}, so the per-call cost of
+ * Each map output is stored as chunks keyed {@code (shuffle, map, write, reduce, chunk)}, so the per-call cost of
  * Chronicle Map is paid per chunk, never per record. The index of committed outputs (which chunks exist) is
  * kept on heap; it is one small entry per map output.
  *
@@ -28,6 +30,8 @@ public final class ShuffleStore implements AutoCloseable {
   private final Map<Integer, StoreVolume> volumes = new ConcurrentHashMap<>();
   private final Map<Integer, Map<Integer, MapOutput>> outputs = new ConcurrentHashMap<>();
   private final ReadWriteLock volumeLock = new ReentrantReadWriteLock();
+  /** Numbers the writes of map outputs, so that two outputs of one map partition never share a chunk key. */
+  private final AtomicInteger writes = new AtomicInteger();
   private volatile StoreVolume current;
   private int nextVolume;
   private volatile boolean closed;
@@ -51,23 +55,31 @@ public final class ShuffleStore implements AutoCloseable {
     if (maps != null) {
       MapOutput old = maps.remove(mapPartition);
       if (old != null) {
-        removeChunks(old.shuffleId(), old.mapPartition(), old.chunkVolumes());
+        removeChunks(old.shuffleId(), old.mapPartition(), old.write(), old.chunkVolumes());
       }
     }
-    return new MapOutputWriter(this, shuffleId, mapPartition, numReducers);
+    return new MapOutputWriter(this, shuffleId, mapPartition, writes.incrementAndGet(), numReducers);
   }
 
   /** True when every map output {@code 0 .. numMaps-1} of {@code shuffleId} is committed. */
   public boolean isComplete(int shuffleId, int numMaps) {
+    return missing(shuffleId, numMaps).length == 0;
+  }
+
+  /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} with no committed output, ascending. */
+  public int[] missing(int shuffleId, int numMaps) {
+    Map<Integer, MapOutput> maps = outputs.getOrDefault(shuffleId, Map.of());
+    return IntStream.range(0, numMaps).filter(m -> !maps.containsKey(m)).toArray();
+  }
+
+  /** Removes the output of map partition {@code mapPartition}; false when there was none. */
+  public boolean removeMapOutput(int shuffleId, int mapPartition) {
     Map<Integer, MapOutput> maps = outputs.get(shuffleId);
-    if (maps == null) {
-      return numMaps == 0;
+    MapOutput out = maps == null ? null : maps.remove(mapPartition);
+    if (out == null) {
+      return false;
     }
-    for (int m = 0; m < numMaps; m++) {
-      if (!maps.containsKey(m)) {
-        return false;
-      }
-    }
+    removeChunks(out.shuffleId(), out.mapPartition(), out.write(), out.chunkVolumes());
     return true;
   }
 
@@ -88,7 +100,7 @@ public final class ShuffleStore implements AutoCloseable {
    */
   public InputStream openBlock(int shuffleId, int mapPartition, int reducePartition) {
     MapOutput out = output(shuffleId, mapPartition);
-    return new ChunkInputStream(this, shuffleId, mapPartition, reducePartition,
+    return new ChunkInputStream(this, shuffleId, mapPartition, out.write(), reducePartition,
         out.chunkVolumes()[reducePartition]);
   }
 
@@ -97,7 +109,7 @@ public final class ShuffleStore implements AutoCloseable {
     Map<Integer, MapOutput> maps = outputs.remove(shuffleId);
     if (maps != null) {
       for (MapOutput out : maps.values()) {
-        removeChunks(out.shuffleId(), out.mapPartition(), out.chunkVolumes());
+        removeChunks(out.shuffleId(), out.mapPartition(), out.write(), out.chunkVolumes());
       }
     }
   }
@@ -186,7 +198,7 @@ public final class ShuffleStore implements AutoCloseable {
     return v == null ? null : v.get(key);
   }
 
-  void removeChunks(int shuffleId, int mapPartition, int[][] chunkVolumes) {
+  void removeChunks(int shuffleId, int mapPartition, int write, int[][] chunkVolumes) {
     volumeLock.readLock().lock();
     boolean retire = false;
     try {
@@ -194,7 +206,7 @@ public final class ShuffleStore implements AutoCloseable {
         int[] vols = chunkVolumes[r];
         for (int c = 0; c < vols.length; c++) {
           StoreVolume v = volumes.get(vols[c]);
-          if (v != null && v.remove(ChunkKey.of(shuffleId, mapPartition, r, c)) == 0 && v != current) {
+          if (v != null && v.remove(ChunkKey.of(shuffleId, mapPartition, write, r, c)) == 0 && v != current) {
             retire = true;
           }
         }

@@ -1,5 +1,6 @@
 package io.kindling.shuffle.external;
 
+import io.kindling.engine.memory.SizeEstimator;
 import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;
 

@@ -1,6 +1,7 @@
 package io.kindling.shuffle.external;
 
 import io.kindling.Tuple2;
+import io.kindling.engine.memory.SizeEstimator;
 import io.kindling.internal.NaturalOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,9 +5,11 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.kindling.KindlingException;
+import io.kindling.persistence.serial.KryoFactory;
 
 /**
- * Writes and reads the key-value records of shuffle blocks and spill files with this thread's Kryo instance.
+ * Writes and reads the key-value records of shuffle blocks and spill files with this thread's Kryo instance (made
+ * by {@link KryoFactory}, as for cached blocks).
  * Each call is self-contained (Kryo resets after every top-level object), so a block can be cut into chunks
  * anywhere between records and read back from any record boundary.
  */

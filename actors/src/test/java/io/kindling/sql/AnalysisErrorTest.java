@@ -1,0 +1,164 @@
+package io.kindling.sql;
+
+import static io.kindling.sql.functions.col;
+import static io.kindling.sql.functions.lit;
+import static io.kindling.sql.functions.sum;
+import static io.kindling.sql.functions.upper;
+import static io.kindling.sql.functions.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Unknown columns and type mismatches fail when the DataFrame is built, with Spark's error classes. */
+class AnalysisErrorTest extends SqlTestSession {
+
+  static DataFrame sales() {
+    return df("order_id BIGINT, price DOUBLE, quantity INT, region STRING, ok BOOLEAN, d DATE",
+        r(1L, 2.5, 3, "EU", true, null));
+  }
+
+  @Test
+  void select_unknownColumn_namesItAndListsAvailableClosestFirst() {
+    assertThatThrownBy(() -> sales().select(col("prce")))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `prce` cannot be "
+            + "resolved. Did you mean one of the following? [`price`, `ok`, `d`, `order_id`, `region`, "
+            + "`quantity`].");
+  }
+
+  @Test
+  void unknownColumn_everyOperation_fails() {
+    DataFrame df = sales();
+    for (Runnable op : List.<Runnable>of(
+        () -> df.select("nope"),
+        () -> df.filter(col("nope").gt(1)),
+        () -> df.withColumn("x", col("nope")),
+        () -> df.groupBy("nope"),
+        () -> df.groupBy("region").agg(sum("nope")),
+        () -> df.groupBy("region").sum("nope"),
+        () -> df.orderBy("nope"),
+        () -> df.col("nope"),
+        () -> df.dropDuplicates("nope"),
+        () -> df.join(df, "nope"),
+        () -> df.describe("nope"),
+        () -> df.na().fill(0, new String[] {"nope"}),
+        () -> df.write().partitionBy("nope"))) {
+      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class).hasMessageContaining("`nope`");
+    }
+  }
+
+  @Test
+  void columnNames_resolveCaseInsensitively() {
+    assertThat(sales().select(col("PRICE")).columns()).containsExactly("price");
+    assertThat(sales().select("Region").collectAsList().get(0).getString(0)).isEqualTo("EU");
+  }
+
+  @Test
+  void ambiguousName_fails() {
+    DataFrame twice = sales().select(col("price"), col("quantity").as("PRICE"));
+    assertThatThrownBy(() -> twice.select("price")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[AMBIGUOUS_REFERENCE] Reference `price` is ambiguous");
+  }
+
+  @Test
+  void filter_nonBoolean_failsLikeSpark() {
+    assertThatThrownBy(() -> sales().filter(col("quantity"))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve \"quantity\" due to data type mismatch: "
+            + "Filter expression \"quantity\" of type \"INT\" is not a boolean.");
+  }
+
+  @Test
+  void arithmetic_booleanAndInt_failsLikeSpark() {
+    assertThatThrownBy(() -> sales().select(col("ok").plus(1))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(ok + 1)\" due to data type "
+            + "mismatch: the left and right operands of the binary operator have incompatible types (\"BOOLEAN\" and "
+            + "\"INT\").");
+  }
+
+  @Test
+  void typeMismatches_fail() {
+    DataFrame df = sales();
+    assertThatThrownBy(() -> df.select(col("ok").plus(col("ok")))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("BINARY_OP_WRONG_TYPE");
+    assertThatThrownBy(() -> df.select(col("d").gt(col("ok")))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("BINARY_OP_DIFF_TYPES");
+    assertThatThrownBy(() -> df.select(col("d").cast("int"))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("cannot cast \"DATE\" to \"INT\"");
+    assertThatThrownBy(() -> df.select(col("quantity").and(col("ok")))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("requires the \"BOOLEAN\" type");
+    assertThatThrownBy(() -> df.agg(sum("ok"))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("requires the \"NUMERIC\" type");
+    assertThatThrownBy(() -> df.select(when(col("ok"), 1).otherwise(col("ok")))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("DATA_DIFF_TYPES");
+    assertThatThrownBy(() -> df.select(when(col("quantity"), 1))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("of a WHEN must be of the \"BOOLEAN\" type");
+    assertThat(df.select(upper(col("quantity"))).collectAsList().get(0).getString(0)).isEqualTo("3");
+  }
+
+  @Test
+  void groupedSum_nonNumeric_failsLikeSpark() {
+    assertThatThrownBy(() -> sales().groupBy("quantity").sum("region")).isInstanceOf(AnalysisException.class)
+        .hasMessage("\"region\" is not a numeric column. Aggregation function can only be applied on a numeric "
+            + "column.");
+  }
+
+  @Test
+  void aggregates_outsideAgg_andNested_fail() {
+    assertThatThrownBy(() -> sales().select(sum("price"))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("Aggregate functions are not allowed in select()");
+    assertThatThrownBy(() -> sales().filter(sum("price").gt(1))).isInstanceOf(AnalysisException.class);
+    assertThatThrownBy(() -> sales().agg(sum(sum("price")))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("NESTED_AGGREGATE_FUNCTION");
+    assertThatThrownBy(() -> sales().groupBy("region").agg(sum("price").plus(col("quantity"))))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[MISSING_AGGREGATION] The non-aggregating expression \"quantity\"");
+  }
+
+  @Test
+  void union_columnCountMismatch_failsLikeSpark() {
+    assertThatThrownBy(() -> sales().union(sales().select("price"))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, "
+            + "but the first input has 6 columns and the second input has 1 columns.");
+    assertThatThrownBy(() -> sales().select("ok").union(sales().select("d")))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("INCOMPATIBLE_COLUMN_TYPE");
+  }
+
+  @Test
+  void join_unknownUsingColumn_andBadType_fail() {
+    assertThatThrownBy(() -> sales().join(sales(), List.of("x"), "inner")).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("USING column `x` cannot be resolved on the left side of the join");
+    assertThatThrownBy(() -> sales().join(sales(), List.of("price"), "sideways"))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("Unsupported join type 'sideways'");
+  }
+
+  @Test
+  void columnOfAnotherDataFrame_fails() {
+    DataFrame a = sales();
+    DataFrame b = sales();
+    assertThatThrownBy(() -> a.select(b.col("price"))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("belongs to another DataFrame");
+  }
+
+  @Test
+  void withColumnRenamedAndDrop_unknownColumn_areNoOps() {
+    assertThat(sales().withColumnRenamed("zz", "y").columns()).hasSize(6);
+    assertThat(sales().drop("zz").columns()).hasSize(6);
+  }
+
+  @Test
+  void when_misuse_failsLikeSpark() {
+    assertThatThrownBy(() -> col("a").when(col("b"), 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("when() can only be applied on a Column previously generated by when() function");
+    assertThatThrownBy(() -> when(col("a"), 1).otherwise(2).otherwise(3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("otherwise() can only be applied once on a Column previously generated by when()");
+    assertThatThrownBy(() -> lit(1).otherwise(2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void toDF_wrongCount_fails() {
+    assertThatThrownBy(() -> sales().toDF("a")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("The number of columns doesn't match");
+  }
+}

@@ -1,0 +1,39 @@
+package io.kindling.internal.sql.expr;
+
+import io.kindling.sql.types.DataType;
+import io.kindling.sql.types.DataTypes;
+import java.util.List;
+
+/** Three-valued logical {@code AND}, as in SQL. */
+public record And(Expression left, Expression right) implements Expression {
+
+  @Override
+  public List<Expression> children() {
+    return List.of(left, right);
+  }
+
+  @Override
+  public Expression withChildren(List<Expression> children) {
+    return new And(children.get(0), children.get(1));
+  }
+
+  @Override
+  public DataType dataType() {
+    return DataTypes.BooleanType;
+  }
+
+  @Override
+  public boolean nullable() {
+    return left.nullable() || right.nullable();
+  }
+
+  @Override
+  public String sql() {
+    return "(" + left.sql() + " AND " + right.sql() + ")";
+  }
+
+  @Override
+  public String toString() {
+    return "(" + left + " AND " + right + ")";
+  }
+}

@@ -1,0 +1,121 @@
+package io.kindling.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kindling.internal.sql.SqlContext;
+import io.kindling.internal.sql.expr.AttributeRef;
+import io.kindling.internal.sql.plan.FileScanNode;
+import io.kindling.internal.sql.plan.FileSource;
+import io.kindling.sql.types.StructField;
+import io.kindling.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads files as a DataFrame: {@code session.read().option("header", true).option("inferSchema", true)
+ * .csv("sales.csv")}. The files are listed, and the schema settled (inferring it reads the data, as in
+ * Spark), when the DataFrame is made; the rows are read when an action runs. Paths may be files,
+ * directories (Hive-style {@code col=value/} subdirectories become columns) or globs.
+ *
+ * <p>CSV options (Spark's names): {@code header}, {@code inferSchema}, {@code sep} (or {@code delimiter}),
+ * {@code quote}, {@code escape}, {@code nullValue}, {@code mode} ({@code PERMISSIVE}, {@code DROPMALFORMED},
+ * {@code FAILFAST}), {@code columnNameOfCorruptRecord}, {@code dateFormat}, {@code timestampFormat},
+ * {@code comment}, {@code encoding}.
+ */
+public class DataFrameReader {
+  private final SqlContext sql;
+  private String format = "parquet";
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private StructType userSchema;
+
+  /** Internal: made by {@code session.read()}. */
+  public DataFrameReader(SqlContext sql) {
+    this.sql = requireNonNull(sql, "sql is null");
+  }
+
+  /** The source format: {@code csv}, {@code json}, {@code text} ({@code parquet} is not supported yet). */
+  public DataFrameReader format(String source) {
+    this.format = requireNonNull(source, "source is null").toLowerCase(Locale.ROOT);
+    return this;
+  }
+
+  /** Sets an option of the format (names are case-insensitive). */
+  public DataFrameReader option(String key, String value) {
+    options.put(requireNonNull(key, "key is null").toLowerCase(Locale.ROOT), String.valueOf(value));
+    return this;
+  }
+
+  public DataFrameReader option(String key, boolean value) {
+    return option(key, Boolean.toString(value));
+  }
+
+  public DataFrameReader option(String key, long value) {
+    return option(key, Long.toString(value));
+  }
+
+  public DataFrameReader option(String key, double value) {
+    return option(key, Double.toString(value));
+  }
+
+  public DataFrameReader options(Map<String, String> opts) {
+    opts.forEach(this::option);
+    return this;
+  }
+
+  /** Reads with this schema instead of inferring one. */
+  public DataFrameReader schema(StructType schema) {
+    this.userSchema = requireNonNull(schema, "schema is null");
+    return this;
+  }
+
+  /** Reads with the schema given in DDL: {@code "id INT, name STRING"}. */
+  public DataFrameReader schema(String ddl) {
+    return schema(StructType.fromDDL(ddl));
+  }
+
+  public DataFrame csv(String... paths) {
+    return format("csv").load(paths);
+  }
+
+  public DataFrame json(String... paths) {
+    return format("json").load(paths);
+  }
+
+  /** Each line as a row with one string column named {@code value}. */
+  public DataFrame text(String... paths) {
+    return format("text").load(paths);
+  }
+
+  public DataFrame parquet(String... paths) {
+    return format("parquet").load(paths);
+  }
+
+  /** Reads the files with the format set by {@link #format}. */
+  public DataFrame load(String... paths) {
+    List<String> all = new ArrayList<>(Arrays.asList(paths));
+    if (options.containsKey("path")) {
+      all.add(0, options.get("path"));
+    }
+    if (all.isEmpty()) {
+      throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] No path given to load " + format + " files from.");
+    }
+    FileSource source = sql.engine().resolveSource(format, all, options, userSchema, sql);
+    List<AttributeRef> data = attributes(source.dataSchema());
+    List<AttributeRef> partitions = attributes(source.partitionSchema());
+    List<AttributeRef> output = new ArrayList<>(data);
+    output.addAll(partitions);
+    return new DataFrame(sql, new FileScanNode(source, data, partitions, output, List.of()));
+  }
+
+  private static List<AttributeRef> attributes(StructType schema) {
+    List<AttributeRef> out = new ArrayList<>();
+    for (StructField f : schema) {
+      out.add(AttributeRef.of(f.name(), f.dataType(), true));
+    }
+    return out;
+  }
+}

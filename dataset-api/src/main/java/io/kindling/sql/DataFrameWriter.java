@@ -1,0 +1,114 @@
+package io.kindling.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kindling.internal.sql.QueryExecution;
+import io.kindling.internal.sql.analysis.Analyzer;
+import io.kindling.spi.DataFrameEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a DataFrame's rows as files: a directory of {@code part-NNNNN-…} files and a {@code _SUCCESS} marker,
+ * committed atomically (a failed write leaves no partial output and the previous contents intact). With
+ * {@link #partitionBy}, rows go to Hive-style {@code col=value/} subdirectories. Writing is an action.
+ */
+public class DataFrameWriter {
+  private static final Set<String> MODES = Set.of("overwrite", "append", "errorifexists", "error", "ignore",
+      "default");
+
+  private final DataFrame df;
+  private String format = "parquet";
+  private String mode = "errorifexists";
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private final List<String> partitionBy = new ArrayList<>();
+
+  DataFrameWriter(DataFrame df) {
+    this.df = df;
+  }
+
+  /** {@code overwrite}, {@code append}, {@code errorifexists} (the default) or {@code ignore}. */
+  public DataFrameWriter mode(String saveMode) {
+    String m = requireNonNull(saveMode, "saveMode is null").toLowerCase(Locale.ROOT);
+    if (!MODES.contains(m)) {
+      throw new IllegalArgumentException("Unknown save mode: " + saveMode + ". Accepted save modes are "
+          + "'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'.");
+    }
+    this.mode = m.equals("error") || m.equals("default") ? "errorifexists" : m;
+    return this;
+  }
+
+  public DataFrameWriter format(String source) {
+    this.format = requireNonNull(source, "source is null").toLowerCase(Locale.ROOT);
+    return this;
+  }
+
+  public DataFrameWriter option(String key, String value) {
+    options.put(requireNonNull(key, "key is null").toLowerCase(Locale.ROOT), String.valueOf(value));
+    return this;
+  }
+
+  public DataFrameWriter option(String key, boolean value) {
+    return option(key, Boolean.toString(value));
+  }
+
+  public DataFrameWriter option(String key, long value) {
+    return option(key, Long.toString(value));
+  }
+
+  public DataFrameWriter option(String key, double value) {
+    return option(key, Double.toString(value));
+  }
+
+  public DataFrameWriter options(Map<String, String> opts) {
+    opts.forEach(this::option);
+    return this;
+  }
+
+  /** Writes rows into {@code col=value/} subdirectories by the named columns (left out of the files). */
+  public DataFrameWriter partitionBy(String... colNames) {
+    partitionBy.clear();
+    for (String c : colNames) {
+      partitionBy.add(Analyzer.resolveName(c, df.logicalPlan().output()).name());
+    }
+    return this;
+  }
+
+  public void csv(String path) {
+    format("csv").save(path);
+  }
+
+  public void json(String path) {
+    format("json").save(path);
+  }
+
+  /** Writes a single string column as lines. */
+  public void text(String path) {
+    format("text").save(path);
+  }
+
+  public void parquet(String path) {
+    format("parquet").save(path);
+  }
+
+  /** Writes with the format set by {@link #format}. Action. */
+  public void save(String path) {
+    requireNonNull(path, "path is null");
+    var sql = df.sqlContext();
+    sql.engine().write(QueryExecution.optimized(sql, df.logicalPlan()),
+        new DataFrameEngine.WriteRequest(format, path, mode, options, partitionBy), sql);
+  }
+
+  /** Writes to the {@code path} option. Action. */
+  public void save() {
+    String path = options.get("path");
+    if (path == null) {
+      throw new IllegalArgumentException("Expected exactly one path to be specified, but got: ");
+    }
+    save(path);
+  }
+}

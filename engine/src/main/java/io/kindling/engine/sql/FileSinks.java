@@ -1,0 +1,127 @@
+package io.kindling.engine.sql;
+
+import io.kindling.engine.format.FormatOptions;
+import io.kindling.engine.format.RecordWriter;
+import io.kindling.engine.format.csv.CsvOptions;
+import io.kindling.engine.format.csv.CsvWriter;
+import io.kindling.engine.format.json.JsonOptions;
+import io.kindling.engine.format.json.JsonWriter;
+import io.kindling.engine.format.output.Compression;
+import io.kindling.engine.format.output.OutputDirectory;
+import io.kindling.engine.format.output.PartitionedWriter;
+import io.kindling.engine.format.output.SaveMode;
+import io.kindling.engine.format.text.TextOptions;
+import io.kindling.engine.format.text.TextWriter;
+import io.kindling.engine.sql.vector.ColumnBatch;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.internal.sql.SqlContext;
+import io.kindling.internal.sql.plan.LogicalPlan;
+import io.kindling.sql.AnalysisException;
+import io.kindling.sql.types.StructType;
+import io.kindling.spi.DataFrameEngine;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes a DataFrame as files: a job whose tasks each write their partition's part file (one per
+ * {@code col=value/} directory with partitionBy) into a temporary directory, then an atomic commit on the
+ * driver; any failure removes everything written and leaves the target as it was.
+ */
+final class FileSinks {
+  private FileSinks() {}
+
+  static void write(LogicalPlan plan, DataFrameEngine.WriteRequest request, SqlContext context) {
+    String format = request.format().toLowerCase(Locale.ROOT);
+    FormatOptions opts = FormatOptions.of(request.options());
+    StructType schema = plan.schema();
+    // The factories are made in the tasks from the option map: parsed options hold a Charset, which is not
+    // serializable. Parsing them here first reports bad options before any job runs.
+    RecordWriter.Factory factory = switch (format) {
+      case "csv" -> {
+        CsvOptions.from(opts);
+        yield (out, s) -> CsvWriter.factory(CsvOptions.from(opts)).open(out, s);
+      }
+      case "json" -> {
+        JsonOptions.from(opts);
+        yield (out, s) -> JsonWriter.factory(JsonOptions.from(opts)).open(out, s);
+      }
+      case "text" -> {
+        StructType data = dataSchema(schema, request.partitionBy());
+        TextWriter.validate(data);
+        TextOptions.from(opts);
+        yield (out, s) -> TextWriter.factory(TextOptions.from(opts)).open(out, s);
+      }
+      default -> throw new AnalysisException("[UNSUPPORTED_DATASOURCE] Writing the data source '" + format
+          + "' is not supported by Kindling yet: use csv, json or text.");
+    };
+    String extension = switch (format) {
+      case "csv" -> ".csv";
+      case "json" -> ".json";
+      default -> ".txt";
+    };
+    Compression compression = Compression.fromOptions(opts);
+    List<String> partitionBy = request.partitionBy();
+    if (!partitionBy.isEmpty() && partitionBy.size() == schema.size()) {
+      throw new AnalysisException("Cannot use all columns for partition columns");
+    }
+    // A writer opened once on the driver checks the columns' types before any job runs.
+    try (RecordWriter probe = factory.open(java.io.OutputStream.nullOutputStream(),
+        dataSchema(schema, partitionBy))) {
+      probe.getClass();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (io.kindling.KindlingException e) {
+      throw new AnalysisException(e.getMessage(), e);
+    }
+    Optional<OutputDirectory> prepared = OutputDirectory.prepare(request.path(), SaveMode.fromString(request.mode()));
+    if (prepared.isEmpty()) {
+      return;
+    }
+    OutputDirectory dir = prepared.get();
+    try {
+      LineageNode<ColumnBatch> lineage = EngineDataFrames.lineage(plan, context);
+      context.session().runJob(lineage, (tc, it) -> {
+        int partition = tc.partitionId();
+        boolean empty = !it.hasNext();
+        if (empty && (partition != 0 || !partitionBy.isEmpty())) {
+          return 0L;
+        }
+        try (OutputDirectory.TaskOutput task = dir.task(partition, tc.attemptNumber())) {
+          PartitionedWriter writer = new PartitionedWriter(task, dir.partFileName(partition, extension), schema,
+              partitionBy, factory, compression);
+          try (writer) {
+            while (it.hasNext()) {
+              ColumnBatch b = it.next();
+              for (int i = 0; i < b.numRows(); i++) {
+                writer.write(b.row(i));
+              }
+            }
+          }
+          task.commitTask();
+          return writer.rows();
+        }
+      }, "save");
+      if (lineage.numPartitions() == 0 && partitionBy.isEmpty()) {
+        // An empty DataFrame still leaves a (header-only) part file, as Spark writes one.
+        try (OutputDirectory.TaskOutput task = dir.task(0, 0)) {
+          new PartitionedWriter(task, dir.partFileName(0, extension), schema, partitionBy, factory, compression)
+              .close();
+          task.commitTask();
+        }
+      }
+      dir.commit();
+    } catch (RuntimeException | Error e) {
+      dir.abort();
+      throw e;
+    } catch (java.io.IOException e) {
+      dir.abort();
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static StructType dataSchema(StructType schema, List<String> partitionBy) {
+    return new StructType(java.util.Arrays.stream(schema.fields())
+        .filter(f -> !partitionBy.contains(f.name())).toList());
+  }
+}

@@ -1,0 +1,242 @@
+package io.kindling.engine.sql.physical;
+
+import io.kindling.engine.format.FormatOptions;
+import io.kindling.engine.format.csv.CsvOptions;
+import io.kindling.engine.format.csv.CsvReader;
+import io.kindling.engine.format.json.JsonOptions;
+import io.kindling.engine.format.json.JsonReader;
+import io.kindling.engine.format.text.TextOptions;
+import io.kindling.engine.format.text.TextReader;
+import io.kindling.engine.source.FileSplit;
+import io.kindling.engine.source.FileSplitter;
+import io.kindling.engine.sql.eval.BatchExpr;
+import io.kindling.engine.sql.eval.EvalContext;
+import io.kindling.engine.sql.eval.ExprCompiler;
+import io.kindling.engine.sql.vector.BooleanVector;
+import io.kindling.engine.sql.vector.ColumnBatch;
+import io.kindling.engine.sql.vector.ColumnVector;
+import io.kindling.engine.sql.vector.Vectors;
+import io.kindling.internal.CallSites;
+import io.kindling.internal.lineage.LineageNode;
+import io.kindling.internal.lineage.ParallelCollectionNode;
+import io.kindling.internal.sql.expr.AttributeRef;
+import io.kindling.internal.sql.expr.Expression;
+import io.kindling.internal.sql.plan.FileScanNode;
+import io.kindling.internal.sql.plan.FileSource;
+import io.kindling.internal.sql.plan.SourceFile;
+import io.kindling.sql.types.DataType;
+import io.kindling.sql.types.StructType;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a file source into batches: one partition per file split, only the columns the plan needs parsed
+ * (straight into primitive vectors), partition-directory values added as constant columns, pushed filters
+ * applied as batches are made, and files whose partition values fail a pushed filter not read at all.
+ */
+public final class FileScanExec extends PhysicalPlan {
+  private final FileScanNode scan;
+
+  public FileScanExec(FileScanNode scan) {
+    this.scan = scan;
+  }
+
+  @Override
+  public List<AttributeRef> output() {
+    return scan.output();
+  }
+
+  @Override
+  public List<PhysicalPlan> children() {
+    return List.of();
+  }
+
+  @Override
+  public String nodeName() {
+    return "FileScan " + scan.source().format();
+  }
+
+  /** Spark's text: columns, format, location, partition and pushed filters, the schema read. */
+  @Override
+  public String argString() {
+    FileSource source = scan.source();
+    List<Expression> partitionFilters = new ArrayList<>();
+    List<Expression> dataFilters = new ArrayList<>();
+    for (Expression f : scan.filters()) {
+      boolean onPartitions = !f.references().isEmpty() && scan.partitionColumns().containsAll(f.references());
+      (onPartitions ? partitionFilters : dataFilters).add(f);
+    }
+    StructType read = new StructType(scan.output().stream().filter(scan.dataColumns()::contains)
+        .map(AttributeRef::toField).toList());
+    return scan.output().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"))
+        + " Format: " + source.format().toUpperCase(java.util.Locale.ROOT) + ", Location: " + source.paths()
+        + ", PartitionFilters: " + io.kindling.internal.sql.plan.LogicalPlan.list(partitionFilters)
+        + ", PushedFilters: " + io.kindling.internal.sql.plan.LogicalPlan.list(dataFilters)
+        + ", ReadSchema: " + read.simpleString();
+  }
+
+  /** One partition's work: a byte range of a file and the file's partition values. */
+  record SplitTask(FileSplit split, Object[] partitionValues) implements Serializable {}
+
+  @Override
+  protected LineageNode<ColumnBatch> build(ExecContext context) {
+    FileSource source = scan.source();
+    Set<AttributeRef> needed = new LinkedHashSet<>(scan.output());
+    for (Expression f : scan.filters()) {
+      needed.addAll(f.references());
+    }
+    List<AttributeRef> dataCols = new ArrayList<>();
+    for (AttributeRef a : scan.dataColumns()) {
+      if (needed.contains(a)) {
+        dataCols.add(a);
+      }
+    }
+    if (source.format().equals("text") && dataCols.isEmpty()) {
+      dataCols.add(scan.dataColumns().get(0));
+    }
+    // As Spark: when the corrupt-record column is read, every column is parsed, so that a record is malformed
+    // whichever columns the query needs.
+    String corrupt = FormatOptions.of(source.options()).get("columnNameOfCorruptRecord", "_corrupt_record");
+    if (dataCols.stream().anyMatch(a -> a.name().equals(corrupt))) {
+      dataCols = new ArrayList<>(scan.dataColumns());
+    }
+    List<AttributeRef> partCols = new ArrayList<>();
+    List<Integer> partPositions = new ArrayList<>();
+    for (int i = 0; i < scan.partitionColumns().size(); i++) {
+      AttributeRef a = scan.partitionColumns().get(i);
+      if (needed.contains(a)) {
+        partCols.add(a);
+        partPositions.add(i);
+      }
+    }
+    List<SourceFile> files = prune(source.files(), scan.partitionColumns(), scan.filters());
+    List<SplitTask> tasks = splits(context, files, partPositions);
+    List<AttributeRef> internal = new ArrayList<>(dataCols);
+    internal.addAll(partCols);
+    List<AttributeRef> out = scan.output();
+    List<Expression> filters = scan.filters();
+    StructType dataSchema = source.dataSchema();
+    StructType required = new StructType(dataCols.stream().map(a -> dataSchema.apply(a.name())).toList());
+    String format = source.format();
+    Map<String, String> options = source.options();
+    List<DataType> dataTypes = dataCols.stream().map(AttributeRef::dataType).toList();
+    List<DataType> partTypes = partCols.stream().map(AttributeRef::dataType).toList();
+    int batchRows = context.settings().batchRows();
+    int[] projection = out.stream().mapToInt(internal::indexOf).toArray();
+    ParallelCollectionNode<SplitTask> splitNode = new ParallelCollectionNode<>(context.nextNodeId(),
+        CallSites.of(format), tasks, Math.max(tasks.size(), 1));
+    return Lineages.map(context, splitNode, "scan " + format, (p, it) -> {
+      List<ColumnBatch> batches = new ArrayList<>();
+      EvalContext ctx = new EvalContext(p);
+      List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
+      while (it.hasNext()) {
+        SplitTask task = it.next();
+        ScanConsumer consumer = new ScanConsumer(dataTypes, batchRows, b -> {
+          ColumnBatch full = withPartitionValues(b, task.partitionValues(), partTypes);
+          ColumnBatch kept = applyFilters(compiled, full);
+          if (kept != null) {
+            batches.add(kept.project(projection));
+          }
+        });
+        read(format, options, dataSchema, required, task.split(), consumer);
+        consumer.flush();
+      }
+      return batches.iterator();
+    });
+  }
+
+  private static void read(String format, Map<String, String> options, StructType dataSchema, StructType required,
+      FileSplit split, ScanConsumer consumer) {
+    FormatOptions opts = FormatOptions.of(options);
+    switch (format) {
+      case "csv" -> new CsvReader(CsvOptions.from(opts), dataSchema, required).read(split, consumer);
+      case "json" -> new JsonReader(JsonOptions.from(opts), dataSchema, required).read(split, consumer);
+      case "text" -> new TextReader(TextOptions.from(opts)).read(split, consumer);
+      default -> throw new IllegalArgumentException("Unsupported format " + format);
+    }
+  }
+
+  private static ColumnBatch withPartitionValues(ColumnBatch b, Object[] values, List<DataType> types) {
+    if (values.length == 0) {
+      return b;
+    }
+    ColumnVector[] cols = new ColumnVector[b.numColumns() + values.length];
+    for (int c = 0; c < b.numColumns(); c++) {
+      cols[c] = b.column(c);
+    }
+    for (int i = 0; i < values.length; i++) {
+      cols[b.numColumns() + i] = Vectors.constant(types.get(i), values[i], b.numRows());
+    }
+    return new ColumnBatch(cols, b.numRows());
+  }
+
+  private static ColumnBatch applyFilters(List<BatchExpr> filters, ColumnBatch b) {
+    ColumnBatch current = b;
+    for (BatchExpr f : filters) {
+      int n = current.numRows();
+      int[] sel = new int[n];
+      int count = ExprCompiler.select((BooleanVector) f.eval(current), sel);
+      if (count == 0) {
+        return null;
+      }
+      if (count < n) {
+        current = current.gather(sel, count);
+      }
+    }
+    return current;
+  }
+
+  /** The files whose partition values pass the pushed filters that read only partition columns. */
+  private static List<SourceFile> prune(List<SourceFile> files, List<AttributeRef> partitionColumns,
+      List<Expression> filters) {
+    List<Expression> onPartitions = new ArrayList<>();
+    for (Expression f : filters) {
+      if (!f.references().isEmpty() && partitionColumns.containsAll(f.references())) {
+        onPartitions.add(f);
+      }
+    }
+    if (onPartitions.isEmpty() || partitionColumns.isEmpty()) {
+      return files;
+    }
+    List<DataType> types = partitionColumns.stream().map(AttributeRef::dataType).toList();
+    List<BatchExpr> compiled = ExprCompiler.compileAll(onPartitions, partitionColumns, EvalContext.DRIVER);
+    List<SourceFile> kept = new ArrayList<>();
+    for (SourceFile f : files) {
+      ColumnBatch row = Vectors.fromRows(types, List.<Object[]>of(f.partitionValues().toArray()));
+      if (applyFilters(compiled, row) != null) {
+        kept.add(f);
+      }
+    }
+    return kept;
+  }
+
+  /** Splits the files as Spark sizes DataFrame splits: enough for every core, at most the configured size. */
+  private static List<SplitTask> splits(ExecContext context, List<SourceFile> files, List<Integer> partPositions) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object[]> valuesByPath = new HashMap<>();
+    List<Path> paths = new ArrayList<>();
+    for (SourceFile f : files) {
+      Object[] v = new Object[partPositions.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = f.partitionValues().get(partPositions.get(i));
+      }
+      valuesByPath.put(Path.of(f.path()).toString(), v);
+      paths.add(Path.of(f.path()));
+    }
+    long maxSplit = context.session().config().getBytes("kindling.input.max-split-bytes");
+    int parallelism = context.session().settings().defaultParallelism();
+    List<SplitTask> tasks = new ArrayList<>();
+    for (FileSplit s : FileSplitter.split(paths, parallelism, maxSplit)) {
+      tasks.add(new SplitTask(s, valuesByPath.get(s.path())));
+    }
+    return tasks;
+  }
+}
