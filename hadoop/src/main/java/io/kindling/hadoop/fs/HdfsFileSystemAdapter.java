@@ -151,9 +151,10 @@ public final class HdfsFileSystemAdapter implements FileSystemAdapter {
 
   @Override
   public List<String> hosts(String path, long start, long length) throws IOException {
-    BlockLocation[] blocks = fs.getFileBlockLocations(new Path(path), start, Math.max(length, 1));
+    long len = Math.max(length, 1);
+    long end = len > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + len;
+    BlockLocation[] blocks = fs.getFileBlockLocations(new Path(path), start, end - start);
     Map<String, Long> bytes = new LinkedHashMap<>();
-    long end = start + Math.max(length, 1);
     for (BlockLocation b : blocks) {
       long overlap = Math.min(end, b.getOffset() + b.getLength()) - Math.max(start, b.getOffset());
       if (overlap <= 0) {

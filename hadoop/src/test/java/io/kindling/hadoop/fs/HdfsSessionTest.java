@@ -138,6 +138,8 @@ class HdfsSessionTest {
 
       assertThat(reloaded.getNumPartitions()).isEqualTo(3);
       assertThat(reloaded.lineage().partitioner()).isPresent();
+      assertThat(reloaded.lineage().preferredLocations(1)).isNotEmpty()
+          .allMatch(h -> h.equals("127.0.0.1") || h.equals("localhost"));
       assertThat(reloaded.collect()).containsExactlyElementsOf(expected);
       assertThatThrownBy(() -> restarted.readCheckpoint(hdfs.uri() + "/checkpoints"))
           .isInstanceOf(KindlingException.class).hasMessageContaining("_metadata is missing");
