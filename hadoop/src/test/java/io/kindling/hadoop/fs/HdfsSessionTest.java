@@ -6,7 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kindling.KindlingException;
 import io.kindling.KindlingSession;
 import io.kindling.Tuple2;
+import io.kindling.engine.format.FormatOptions;
+import io.kindling.engine.format.RowCollector;
+import io.kindling.engine.format.csv.CsvOptions;
+import io.kindling.engine.format.csv.CsvReader;
+import io.kindling.engine.format.csv.CsvSchemaInference;
+import io.kindling.engine.format.json.JsonOptions;
+import io.kindling.engine.format.json.JsonReader;
+import io.kindling.engine.source.FileSplit;
+import io.kindling.engine.source.FileSplitter;
+import io.kindling.engine.source.InputPaths;
 import io.kindling.hadoop.parquet.HdfsParquet;
+import io.kindling.sql.types.StructType;
 import io.kindling.rdd.RDD;
 import java.nio.file.Path;
 import java.util.List;
@@ -149,7 +160,7 @@ class HdfsSessionTest {
   @Test
   void parquetDirectory_partitionedOnHdfs_writesAndReadsBack() throws Exception {
     String out = hdfs.uri() + "/parquet/sales";
-    io.kindling.engine.format.FormatOptions options = io.kindling.engine.format.FormatOptions.of();
+    FormatOptions options = FormatOptions.of();
     HdfsParquet.write(out, options);
 
     FileSystem fs = hdfs.fileSystem();
@@ -158,5 +169,41 @@ class HdfsSessionTest {
         .extracting(st -> st.getPath().getName()).contains("region=north", "region=south");
     assertThat(HdfsParquet.readSortedIds(out, options)).containsExactlyElementsOf(IntStream.range(0, 60).boxed()
         .toList());
+  }
+
+  @Test
+  void csvAndJsonReaders_readSplitsOfHdfsFiles() throws Exception {
+    StringBuilder csv = new StringBuilder("id,name\n");
+    StringBuilder json = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      csv.append(i).append(",name-").append(i).append('\n');
+      json.append("{\"id\":").append(i).append(",\"name\":\"name-").append(i).append("\"}\n");
+    }
+    hdfs.writeText("/formats/data.csv", csv.toString(), (short) 2);
+    hdfs.writeText("/formats/data.json", json.toString(), (short) 2);
+    StructType schema = StructType.fromDDL("id INT, name STRING");
+
+    List<io.kindling.engine.fs.FileInfo> csvFiles = InputPaths.expandFiles(hdfs.uri() + "/formats/*.csv");
+    CsvOptions csvOptions = CsvOptions.from(FormatOptions.of("header", "true"));
+    assertThat(new CsvSchemaInference(csvOptions).firstRecordOfFiles(csvFiles).fields()).containsExactly("id",
+        "name");
+    RowCollector csvRows = new RowCollector(2);
+    List<FileSplit> csvSplits = FileSplitter.splitFiles(csvFiles, 4, 32 << 20);
+    assertThat(csvSplits).hasSizeGreaterThan(1);
+    for (FileSplit split : csvSplits) {
+      new CsvReader(csvOptions, schema, schema).read(split, csvRows);
+    }
+
+    RowCollector jsonRows = new RowCollector(2);
+    for (FileSplit split : FileSplitter.splitFiles(InputPaths.expandFiles(hdfs.uri() + "/formats/data.json"), 3,
+        32 << 20)) {
+      new JsonReader(JsonOptions.from(FormatOptions.of()), schema, schema).read(split, jsonRows);
+    }
+
+    for (RowCollector rows : List.of(csvRows, jsonRows)) {
+      assertThat(rows.rows()).hasSize(50_000);
+      assertThat(rows.rows().stream().mapToLong(r -> (Integer) r[0]).sum()).isEqualTo(50_000L * 49_999 / 2);
+      assertThat(rows.rows().get(123)[1]).isEqualTo("name-" + rows.rows().get(123)[0]);
+    }
   }
 }
