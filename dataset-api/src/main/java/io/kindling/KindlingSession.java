@@ -101,6 +101,18 @@ public final class KindlingSession implements AutoCloseable {
         .textFile(context.nextNodeId(), CallSites.of("textFile"), path, minPartitions));
   }
 
+  /**
+   * Reads a checkpoint written by {@code rdd.checkpoint()}, in this session or an earlier one (after a restart):
+   * {@code directory} is what {@link RDD#getCheckpointFile()} returned, on local disk or {@code hdfs://} (with
+   * kindling-hadoop). The result has the checkpointed dataset's partitions, elements and partitioner. Lazy; fails
+   * at once when the directory holds no complete checkpoint.
+   */
+  public <T> RDD<T> readCheckpoint(String directory) {
+    requireNonNull(directory, "directory is null");
+    return new RDD<>(context, context.backend("readCheckpoint").checkpoints()
+        .<T>load(context.nextNodeId(), CallSites.of("readCheckpoint"), directory));
+  }
+
   /** A dataset with no partitions and no elements. */
   public <T> RDD<T> emptyRDD() {
     context.backend("emptyRDD");

@@ -30,7 +30,7 @@ import io.kindling.internal.SessionContext;
 import io.kindling.internal.StorageRegistry;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.persistence.block.ChronicleStorage;
-import io.kindling.persistence.checkpoint.LocalCheckpointIo;
+import io.kindling.persistence.checkpoint.FileCheckpointIo;
 import io.kindling.shuffle.NodeShuffleService;
 import io.kindling.shuffle.ShuffleSettings;
 import io.kindling.spi.BackendContext;
@@ -66,7 +66,7 @@ final class ActorBackend implements ExecutionBackend {
   private final BlockManager blocks;
   private final NodeFaults faults;
   private final ActorFaults faultInjection;
-  private final CheckpointIo checkpoints = new LocalCheckpointIo();
+  private final CheckpointIo checkpoints = new FileCheckpointIo();
   private final StagePlanner planner;
   private final DataIo io;
   private final AtomicLong nextJobId = new AtomicLong();

@@ -27,7 +27,7 @@ import io.kindling.engine.serial.LineageCut;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.StorageRegistry;
 import io.kindling.internal.lineage.LineageNode;
-import io.kindling.persistence.checkpoint.LocalCheckpointIo;
+import io.kindling.persistence.checkpoint.FileCheckpointIo;
 import io.kindling.spi.CheckpointIo;
 import io.kindling.spi.FaultInjection;
 import akka.Done;
@@ -64,7 +64,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
   private final MapOutputTracker mapOutputs = new MapOutputTracker();
   private final CachePlacement placement;
   private final ClusterFaults faults;
-  private final CheckpointIo checkpoints = new LocalCheckpointIo();
+  private final CheckpointIo checkpoints = new FileCheckpointIo();
   private final StagePlanner planner;
   private final DataIo io;
   private final long maximumMessageSize;

@@ -6,7 +6,6 @@ import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.PartitionFunction;
 import io.kindling.spi.CheckpointIo;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,6 +37,11 @@ final class Checkpointer {
           + "KindlingSession.builder().config(\"kindling.checkpoint.dir\", \"/tmp/checkpoints\")");
     }
     return dir;
+  }
+
+  /** Joins path strings without java.nio, which would mangle URIs such as {@code hdfs://namenode/dir}. */
+  private static String join(String dir, String child) {
+    return dir.endsWith("/") ? dir + child : dir + "/" + child;
   }
 
   /** Checkpoints the marked datasets that the job just run on {@code root} computed. */
@@ -73,10 +77,11 @@ final class Checkpointer {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void write(LineageNode<?> node, String action) {
     CheckpointIo io = session.backend("checkpoint").checkpoints();
-    String dir = Path.of(directory(session), runDirectory, "rdd-" + node.id()).toString();
+    String dir = join(join(directory(session), runDirectory), "rdd-" + node.id());
     int[] all = IntStream.range(0, node.numPartitions()).toArray();
     PartitionFunction<Object, Long> writer = io.writer(dir);
     SessionContext.await(session.submitJob((LineageNode) node, all, (PartitionFunction) writer, "checkpoint"));
+    io.commit(dir, node);
     LineageNode<?> reader = io.reader(session.nextNodeId(), CallSites.of(action), dir, node);
     session.storage().checkpointed(new CheckpointedNode(node, reader), dir);
   }

@@ -17,4 +17,19 @@ public interface CheckpointIo {
    * {@code original}: the same partitions, elements and partitioner, without any dependency.
    */
   <T> LineageNode<T> reader(int id, String callSite, String directory, LineageNode<T> original);
+
+  /**
+   * Called on the driver once every partition of {@code original} was written under {@code directory}: marks the
+   * checkpoint complete (so that {@link #load} can read it later).
+   */
+  default void commit(String directory, LineageNode<?> original) {}
+
+  /**
+   * A lineage node that reads a complete checkpoint written earlier, possibly by another session: its partitions
+   * and partitioner come from the checkpoint's own metadata. Fails clearly when the directory holds no complete
+   * checkpoint.
+   */
+  default <T> LineageNode<T> load(int id, String callSite, String directory) {
+    throw new UnsupportedOperationException("this backend can't read checkpoints of earlier sessions");
+  }
 }

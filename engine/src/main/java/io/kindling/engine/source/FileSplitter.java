@@ -1,5 +1,6 @@
 package io.kindling.engine.source;
 
+import io.kindling.engine.fs.FileInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Cuts files into splits as Hadoop's FileInputFormat does for Spark's textFile: a goal size of total bytes
  * over {@code minPartitions}, capped at the block size, with 10% slop on the last split; compressed files and
- * empty files are one split each.
+ * empty files are one split each. A file with a block size (HDFS) is capped at its block size instead, as
+ * Hadoop caps it.
  */
 public final class FileSplitter {
   private static final double SLOP = 1.1;
@@ -18,18 +20,25 @@ public final class FileSplitter {
   private FileSplitter() {}
 
   public static List<FileSplit> split(List<Path> files, int minPartitions, long maxSplitBytes) {
+    List<FileInfo> infos = new ArrayList<>(files.size());
+    for (Path f : files) {
+      infos.add(new FileInfo(f.toString(), sizeOf(f), false, 0));
+    }
+    return splitFiles(infos, minPartitions, maxSplitBytes);
+  }
+
+  /** {@link #split} of listed files (of any file system), without reading their sizes again. */
+  public static List<FileSplit> splitFiles(List<FileInfo> files, int minPartitions, long maxSplitBytes) {
     long total = 0;
-    long[] sizes = new long[files.size()];
-    for (int i = 0; i < files.size(); i++) {
-      sizes[i] = sizeOf(files.get(i));
-      total += sizes[i];
+    for (FileInfo f : files) {
+      total += f.length();
     }
     long goal = total / Math.max(minPartitions, 1);
-    long splitSize = Math.max(1, Math.min(goal, maxSplitBytes));
     List<FileSplit> splits = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      String path = files.get(i).toString();
-      long length = sizes[i];
+    for (FileInfo file : files) {
+      String path = file.path();
+      long length = file.length();
+      long splitSize = Math.max(1, Math.min(goal, file.blockSize() > 0 ? file.blockSize() : maxSplitBytes));
       if (isCompressed(path)) {
         splits.add(new FileSplit(path, 0, length, true));
         continue;

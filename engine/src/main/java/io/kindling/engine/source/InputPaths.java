@@ -1,6 +1,10 @@
 package io.kindling.engine.source;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.fs.FileInfo;
+import io.kindling.engine.fs.FileSystemAdapter;
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -15,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Expands input path expressions to files, as Hadoop's FileInputFormat does for Spark: comma-separated
  * entries, each a file, a directory (its files, skipping hidden ones starting with {@code _} or {@code .})
- * or a glob ({@code * ? [..] {a,b}}). Missing inputs fail with the path in the message.
+ * or a glob ({@code * ? [..] {a,b}}). Missing inputs fail with the path in the message. {@link #expandFiles}
+ * also takes paths of other file systems ({@code hdfs://…} where kindling-hadoop is present).
  */
 public final class InputPaths {
   private InputPaths() {}
@@ -42,6 +47,67 @@ public final class InputPaths {
     return files;
   }
 
+  /**
+   * The files named by {@code expression} on any file system with an adapter ({@link FileSystemAdapters}), with
+   * their sizes and block sizes; local entries as {@link #expand} finds them.
+   */
+  public static List<FileInfo> expandFiles(String expression) {
+    List<FileInfo> files = new ArrayList<>();
+    for (String entry : splitEntries(expression)) {
+      if (FsPaths.isLocal(entry)) {
+        for (Path p : expand(entry)) {
+          files.add(new FileInfo(p.toString(), sizeOf(p), false, 0));
+        }
+        continue;
+      }
+      FileSystemAdapter fs = FileSystemAdapters.forPath(entry);
+      try {
+        if (isGlob(entry)) {
+          List<FileInfo> matched = fs.glob(entry).stream().filter(f -> !isHidden(f.name())).toList();
+          if (matched.isEmpty()) {
+            throw new KindlingException("Input Pattern " + entry + " matches 0 files");
+          }
+          for (FileInfo m : matched) {
+            addFilesOf(fs, m, files);
+          }
+        } else {
+          FileInfo status = fs.status(entry).orElseThrow(
+              () -> new KindlingException("Input path does not exist: " + entry));
+          addFilesOf(fs, status, files);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not list " + entry + ": " + e, e);
+      }
+    }
+    return files;
+  }
+
+  private static void addFilesOf(FileSystemAdapter fs, FileInfo entry, List<FileInfo> files) throws IOException {
+    if (!entry.directory()) {
+      files.add(entry);
+      return;
+    }
+    for (FileInfo child : fs.list(entry.path())) {
+      if (isHidden(child.name())) {
+        continue;
+      }
+      if (child.directory()) {
+        throw new KindlingException("Not a file: " + child.path() + " (reading " + entry.path()
+            + " takes the files directly inside it; name the subdirectory or use a glob such as "
+            + FsPaths.join(FsPaths.join(entry.path(), "*"), "*") + ")");
+      }
+      files.add(child);
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the size of " + file, e);
+    }
+  }
+
   /** Strips a {@code file:} scheme; other schemes are not supported by the local file source. */
   public static Path toPath(String entry) {
     String e = entry.trim();
@@ -58,6 +124,11 @@ public final class InputPaths {
 
   public static String uri(Path path) {
     return "file:" + path.toAbsolutePath();
+  }
+
+  /** A path string as messages show it: {@code file:/abs/path} for local paths, other URIs as they are. */
+  public static String uri(String path) {
+    return FsPaths.isLocal(path) ? uri(toPath(path)) : path;
   }
 
   static List<String> splitEntries(String expression) {
@@ -145,7 +216,11 @@ public final class InputPaths {
   }
 
   static boolean isHidden(Path p) {
-    String name = p.getFileName().toString();
+    return isHidden(p.getFileName().toString());
+  }
+
+  /** Hidden names, skipped when listing inputs as Hadoop does: starting with {@code _} or {@code .}. */
+  public static boolean isHidden(String name) {
     return name.startsWith("_") || name.startsWith(".");
   }
 }

@@ -1,5 +1,7 @@
 package io.kindling.engine.source;
 
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +61,9 @@ public final class LineReader implements AutoCloseable {
 
   /** The bytes of a split from its start (decompressed when the file is compressed). */
   public static InputStream openStream(FileSplit split) throws IOException {
+    if (!FsPaths.isLocal(split.path())) {
+      return openRemote(split);
+    }
     FileChannel channel = FileChannel.open(Path.of(split.path()), StandardOpenOption.READ);
     try {
       if (split.compressed()) {
@@ -71,6 +76,21 @@ public final class LineReader implements AutoCloseable {
       return Channels.newInputStream(channel);
     } catch (IOException | RuntimeException e) {
       channel.close();
+      throw e;
+    }
+  }
+
+  private static InputStream openRemote(FileSplit split) throws IOException {
+    InputStream in = FileSystemAdapters.forPath(split.path()).open(split.path(), split.compressed() ? 0 : split.start());
+    try {
+      if (split.compressed()) {
+        InputStream raw = new BufferedInputStream(in, 64 * 1024);
+        return split.path().endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024)
+            : new BZip2CompressorInputStream(raw, true);
+      }
+      return in;
+    } catch (IOException | RuntimeException e) {
+      in.close();
       throw e;
     }
   }

@@ -1,5 +1,7 @@
 package io.kindling.engine.source;
 
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.TaskContext;
@@ -7,13 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lines of text files, one partition per split. Files are listed and split on first use (so a missing
  * path fails at the first action, as in Spark) and the splits travel with the node, compactly encoded so that a
- * task decodes only its own.
+ * task decodes only its own. Splits of files on a file system with block locations (HDFS) prefer the hosts
+ * that store them.
  */
 public final class TextFileNode extends LineageNode<String> {
   private static final long serialVersionUID = 1L;
@@ -25,6 +31,8 @@ public final class TextFileNode extends LineageNode<String> {
   private transient List<FileSplit> splits;
   /** The splits of a shipped copy. */
   private transient ShippedSplits shipped;
+  /** Preferred hosts by partition, on the driver once asked. */
+  private transient Map<Integer, List<String>> locations;
 
   public TextFileNode(int id, String callSite, String paths, int minPartitions, long maxSplitBytes) {
     super(id, callSite);
@@ -67,9 +75,30 @@ public final class TextFileNode extends LineageNode<String> {
   public synchronized List<FileSplit> splits() {
     if (splits == null) {
       splits = shipped != null ? shipped.all()
-          : List.copyOf(FileSplitter.split(InputPaths.expand(paths), minPartitions, maxSplitBytes));
+          : List.copyOf(FileSplitter.splitFiles(InputPaths.expandFiles(paths), minPartitions, maxSplitBytes));
     }
     return splits;
+  }
+
+  @Override
+  public List<String> preferredLocations(int partition) {
+    FileSplit split = splits().get(partition);
+    if (FsPaths.isLocal(split.path())) {
+      return List.of();
+    }
+    synchronized (this) {
+      if (locations == null) {
+        locations = new ConcurrentHashMap<>();
+      }
+    }
+    return locations.computeIfAbsent(partition, p -> {
+      try {
+        return List.copyOf(FileSystemAdapters.forPath(split.path()).hosts(split.path(), split.start(),
+            split.length()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the block locations of " + split.path(), e);
+      }
+    });
   }
 
   static LineIterator open(FileSplit split) throws IOException {

@@ -1,5 +1,6 @@
 /**
- * Reliable checkpoints on the local file system: each partition of a checkpointed dataset written as one file of
- * checksummed chunks, and the lineage node that reads them back.
+ * Reliable checkpoints on any file system with an adapter (local disk, {@code hdfs://}): each partition of a
+ * checkpointed dataset written as one file of checksummed chunks, metadata that marks a complete checkpoint, and
+ * the lineage node that reads them back (also in a later session).
  */
 package io.kindling.persistence.checkpoint;

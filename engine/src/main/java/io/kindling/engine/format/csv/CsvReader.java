@@ -16,7 +16,6 @@ import io.kindling.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +152,7 @@ public final class CsvReader {
   public long read(FileSplit split, RowConsumer out) {
     try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
       boolean startOfFile = split.start() == 0 || split.compressed();
-      return read(lines, startOfFile, InputPaths.uri(Path.of(split.path())), out);
+      return read(lines, startOfFile, InputPaths.uri(split.path()), out);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + split.path(), e);
     }

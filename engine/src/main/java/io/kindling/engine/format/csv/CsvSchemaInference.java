@@ -3,6 +3,7 @@ package io.kindling.engine.format.csv;
 import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.InferredType;
+import io.kindling.engine.fs.FileInfo;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
 import io.kindling.engine.source.LineReader;
@@ -86,8 +87,17 @@ public final class CsvSchemaInference {
 
   /** The first record of the first file that has one (Spark reads the header from it), or null. */
   public FirstRecord firstRecord(List<Path> files) {
+    List<FileInfo> infos = new ArrayList<>(files.size());
     for (Path file : files) {
-      FileSplit whole = new FileSplit(file.toString(), 0, size(file), FileSplitter.isCompressed(file.toString()));
+      infos.add(new FileInfo(file.toString(), size(file), false, 0));
+    }
+    return firstRecordOfFiles(infos);
+  }
+
+  /** {@link #firstRecord} of listed files of any file system ({@code hdfs://} too). */
+  public FirstRecord firstRecordOfFiles(List<FileInfo> files) {
+    for (FileInfo file : files) {
+      FileSplit whole = new FileSplit(file.path(), 0, file.length(), FileSplitter.isCompressed(file.path()));
       try (LineReader lines = LineReader.open(whole, options.lineSeparatorInRead)) {
         while (lines.next()) {
           byte[] b = lineBytes(lines);
@@ -98,7 +108,7 @@ public final class CsvSchemaInference {
           return new FirstRecord(b, Arrays.asList(tokenizer.toStrings(StandardCharsets.UTF_8)));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not read " + file, e);
+        throw new UncheckedIOException("Could not read " + file.path(), e);
       }
     }
     return null;

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +94,7 @@ public final class JsonReader {
   /** Reads a split (the whole file when compressed); returns the number of rows kept. */
   public long read(FileSplit split, RowConsumer out) {
     try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
-      return read(lines, split.start() == 0 || split.compressed(), InputPaths.uri(Path.of(split.path())), out);
+      return read(lines, split.start() == 0 || split.compressed(), InputPaths.uri(split.path()), out);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + split.path(), e);
     }

@@ -1,16 +1,18 @@
 package io.kindling.engine.format.output;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.fs.FileInfo;
+import io.kindling.engine.fs.FileSystemAdapter;
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import io.kindling.engine.source.InputPaths;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
  * the result in place according to the {@link SaveMode}: a new target is one rename; OVERWRITE renames the old
  * target aside, renames the new one in, then deletes the old (and restores it if the swap fails); APPEND moves
  * the new files into the existing directory. A failed job ({@link #abort()}) leaves the target as it was.
- * Serializable, so that tasks on other nodes of a shared file system can write into it.
+ * Serializable, so that tasks on other nodes of a shared file system can write into it. The target may be on any
+ * file system with an adapter ({@link FileSystemAdapters}): a local path, or {@code hdfs://…}.
  */
 public final class OutputDirectory implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,9 +40,9 @@ public final class OutputDirectory implements Serializable {
   private final SaveMode mode;
   private final String jobId;
 
-  private OutputDirectory(Path target, Path temporary, SaveMode mode, String jobId) {
-    this.target = target.toString();
-    this.temporary = temporary.toString();
+  private OutputDirectory(String target, String temporary, SaveMode mode, String jobId) {
+    this.target = target;
+    this.temporary = temporary;
     this.mode = mode;
     this.jobId = jobId;
   }
@@ -49,31 +52,35 @@ public final class OutputDirectory implements Serializable {
    * exists (the caller writes nothing). ERROR_IF_EXISTS on an existing path fails with Spark's message.
    */
   public static Optional<OutputDirectory> prepare(String path, SaveMode mode) {
-    Path target = InputPaths.toPath(path);
-    if (Files.exists(target)) {
-      switch (mode) {
-        case IGNORE -> {
-          return Optional.empty();
-        }
-        case ERROR_IF_EXISTS -> throw new KindlingException("[PATH_ALREADY_EXISTS] Path " + InputPaths.uri(target)
-            + " already exists. Set mode as \"overwrite\" to overwrite the existing path.");
-        default -> {
-          if (!Files.isDirectory(target) && mode == SaveMode.APPEND) {
-            throw new KindlingException("Cannot append to " + InputPaths.uri(target) + ": it is a file, not a "
-                + "directory");
+    String target = FsPaths.isLocal(path) ? InputPaths.toPath(path).toString() : FsPaths.stripTrailingSlash(path);
+    FileSystemAdapter fs = FileSystemAdapters.forPath(target);
+    String shown = InputPaths.uri(target);
+    try {
+      Optional<FileInfo> existing = fs.status(target);
+      if (existing.isPresent()) {
+        switch (mode) {
+          case IGNORE -> {
+            return Optional.empty();
+          }
+          case ERROR_IF_EXISTS -> throw new KindlingException("[PATH_ALREADY_EXISTS] Path " + shown
+              + " already exists. Set mode as \"overwrite\" to overwrite the existing path.");
+          default -> {
+            if (!existing.get().directory() && mode == SaveMode.APPEND) {
+              throw new KindlingException("Cannot append to " + shown + ": it is a file, not a directory");
+            }
           }
         }
       }
-    }
-    Path parent = target.getParent();
-    String jobId = UUID.randomUUID().toString();
-    try {
-      Files.createDirectories(parent);
-      Path temporary = parent.resolve("." + target.getFileName() + ".kindling-" + jobId + ".tmp");
-      Files.createDirectory(temporary);
+      String parent = FsPaths.parent(target);
+      String jobId = UUID.randomUUID().toString();
+      fs.mkdirs(parent);
+      String temporary = FsPaths.join(parent, "." + FsPaths.name(target) + ".kindling-" + jobId + ".tmp");
+      if (!fs.mkdir(temporary)) {
+        throw new FileAlreadyExistsException(temporary);
+      }
       return Optional.of(new OutputDirectory(target, temporary, mode, jobId));
     } catch (IOException e) {
-      throw new KindlingException("Could not prepare output directory " + InputPaths.uri(target) + ": " + e, e);
+      throw new KindlingException("Could not prepare output directory " + shown + ": " + e, e);
     }
   }
 
@@ -82,8 +89,17 @@ public final class OutputDirectory implements Serializable {
     return jobId;
   }
 
+  /** The target as a local path; only for local targets (see {@link #location()}). */
   public Path target() {
+    if (!FsPaths.isLocal(target)) {
+      throw new UnsupportedOperationException(target + " is not a local path; use location()");
+    }
     return Path.of(target);
+  }
+
+  /** The target path as given to {@link #prepare} (normalized): a local path or a URI. */
+  public String location() {
+    return target;
   }
 
   /** Spark's part file name: {@code part-00003-<job uuid>-c000.csv} (extension with its dot). */
@@ -93,18 +109,20 @@ public final class OutputDirectory implements Serializable {
 
   /** The files of one task attempt. */
   public TaskOutput task(int partitionId, int attemptNumber) {
-    return new TaskOutput(Path.of(temporary), partitionId, attemptNumber);
+    return new TaskOutput(temporary, partitionId, attemptNumber);
   }
 
   /** The files one task attempt writes; {@link #commitTask()} makes them final, {@link #abortTask()} drops them. */
   public static final class TaskOutput implements AutoCloseable {
-    private final Path root;
+    private final String root;
+    private final FileSystemAdapter fs;
     private final int attempt;
-    private final List<Path[]> files = new ArrayList<>();
+    private final List<String[]> files = new ArrayList<>();
     private boolean done;
 
-    private TaskOutput(Path root, int partitionId, int attempt) {
+    private TaskOutput(String root, int partitionId, int attempt) {
       this.root = root;
+      this.fs = FileSystemAdapters.forPath(root);
       this.attempt = attempt;
     }
 
@@ -112,35 +130,35 @@ public final class OutputDirectory implements Serializable {
     public OutputStream open(String relativeDir, String fileName) throws IOException {
       // Creates only the directories below the job's temporary directory: if the job was aborted while this
       // task ran, the temporary directory is gone and must stay gone (opening fails instead).
-      Path dir = root;
+      String dir = root;
       if (!relativeDir.isEmpty()) {
-        for (Path part : Path.of(relativeDir)) {
-          dir = dir.resolve(part.toString());
-          try {
-            Files.createDirectory(dir);
-          } catch (FileAlreadyExistsException e) {
-            // made by another task of the job
+        for (String part : relativeDir.split("/")) {
+          if (part.isEmpty()) {
+            continue;
           }
+          dir = FsPaths.join(dir, part);
+          // false: made by another task of the job
+          fs.mkdir(dir);
         }
       }
-      Path attemptFile = dir.resolve("." + fileName + ".attempt-" + attempt);
-      files.add(new Path[] {attemptFile, dir.resolve(fileName)});
-      return Files.newOutputStream(attemptFile);
+      String attemptFile = FsPaths.join(dir, "." + fileName + ".attempt-" + attempt);
+      files.add(new String[] {attemptFile, FsPaths.join(dir, fileName)});
+      return fs.create(attemptFile, true);
     }
 
     /** Renames this attempt's files to their final names (the streams must be closed). */
     public void commitTask() throws IOException {
-      for (Path[] f : files) {
-        Files.move(f[0], f[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      for (String[] f : files) {
+        fs.renameReplacing(f[0], f[1]);
       }
       done = true;
     }
 
     /** Deletes this attempt's files. */
     public void abortTask() {
-      for (Path[] f : files) {
+      for (String[] f : files) {
         try {
-          Files.deleteIfExists(f[0]);
+          fs.delete(f[0], false);
         } catch (IOException e) {
           // Leftover attempt files are removed at job commit or abort.
         }
@@ -159,33 +177,31 @@ public final class OutputDirectory implements Serializable {
 
   /** Puts the output in place (see the class comment). */
   public void commit() {
-    Path tmp = Path.of(temporary);
-    Path dest = Path.of(target);
+    FileSystemAdapter fs = FileSystemAdapters.forPath(target);
+    String tmp = temporary;
+    String dest = target;
     try {
-      deleteLeftoverAttempts(tmp);
-      Files.createFile(tmp.resolve("_SUCCESS"));
-      if (mode == SaveMode.APPEND && Files.isDirectory(dest)) {
-        appendInto(tmp, dest);
-        deleteRecursively(tmp);
+      deleteLeftoverAttempts(fs, tmp);
+      fs.create(FsPaths.join(tmp, "_SUCCESS"), false).close();
+      Optional<FileInfo> existing = fs.status(dest);
+      if (mode == SaveMode.APPEND && existing.isPresent() && existing.get().directory()) {
+        appendInto(fs, tmp, dest);
+        fs.delete(tmp, true);
         return;
       }
-      if (mode == SaveMode.OVERWRITE && Files.exists(dest)) {
-        Path old = dest.resolveSibling("." + dest.getFileName() + ".kindling-" + jobId + ".old");
-        move(dest, old);
+      if (mode == SaveMode.OVERWRITE && existing.isPresent()) {
+        String old = FsPaths.join(FsPaths.parent(dest), "." + FsPaths.name(dest) + ".kindling-" + jobId + ".old");
+        fs.rename(dest, old);
         try {
-          move(tmp, dest);
+          fs.rename(tmp, dest);
         } catch (IOException e) {
-          move(old, dest);
+          fs.rename(old, dest);
           throw e;
         }
-        deleteRecursively(old);
+        fs.delete(old, true);
         return;
       }
-      // A rename onto an existing empty directory would replace it, and onto a full one fails obscurely.
-      if (Files.exists(dest)) {
-        throw new FileAlreadyExistsException(dest.toString());
-      }
-      move(tmp, dest);
+      fs.rename(tmp, dest);
     } catch (FileAlreadyExistsException e) {
       abort();
       throw new KindlingException("[PATH_ALREADY_EXISTS] Path " + InputPaths.uri(dest) + " already exists (it "
@@ -202,9 +218,9 @@ public final class OutputDirectory implements Serializable {
     // and never let cleanup hide the failure that caused it.
     for (int attempt = 1; ; attempt++) {
       try {
-        deleteRecursively(Path.of(temporary));
+        FileSystemAdapters.forPath(temporary).delete(temporary, true);
         return;
-      } catch (UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         if (attempt == ABORT_ATTEMPTS) {
           LOG.log(System.Logger.Level.WARNING, "Could not remove the temporary output " + temporary, e);
           return;
@@ -214,31 +230,33 @@ public final class OutputDirectory implements Serializable {
     }
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
+  private static void appendInto(FileSystemAdapter fs, String from, String to) throws IOException {
+    for (String relative : relativeFiles(fs, from, "")) {
+      String dest = FsPaths.join(to, relative);
+      fs.mkdirs(FsPaths.parent(dest));
+      fs.renameReplacing(FsPaths.join(from, relative), dest);
     }
   }
 
-  private static void appendInto(Path from, Path to) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(from)) {
-      files = walk.filter(Files::isRegularFile).toList();
+  /** The files under {@code dir}, as paths relative to it. */
+  private static List<String> relativeFiles(FileSystemAdapter fs, String dir, String prefix) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (FileInfo f : fs.list(dir)) {
+      String rel = prefix.isEmpty() ? f.name() : prefix + "/" + f.name();
+      if (f.directory()) {
+        out.addAll(relativeFiles(fs, f.path(), rel));
+      } else {
+        out.add(rel);
+      }
     }
-    for (Path f : files) {
-      Path dest = to.resolve(from.relativize(f).toString());
-      Files.createDirectories(dest.getParent());
-      Files.move(f, dest, StandardCopyOption.REPLACE_EXISTING);
-    }
+    return out;
   }
 
-  private static void deleteLeftoverAttempts(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(p -> p.getFileName().toString().startsWith(".")
-          && p.getFileName().toString().contains(".attempt-")).toList()) {
-        Files.deleteIfExists(p);
+  private static void deleteLeftoverAttempts(FileSystemAdapter fs, String root) throws IOException {
+    for (String rel : relativeFiles(fs, root, "")) {
+      String name = FsPaths.name(rel);
+      if (name.startsWith(".") && name.contains(".attempt-")) {
+        fs.delete(FsPaths.join(root, rel), false);
       }
     }
   }

@@ -3,6 +3,10 @@ package io.kindling.engine.format.output;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.InferredType;
+import io.kindling.engine.fs.FileInfo;
+import io.kindling.engine.fs.FileSystemAdapter;
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
@@ -44,17 +48,94 @@ public final class PartitionDiscovery {
     }
   }
 
+  /** The files found under a directory of any file system, and per file its partition values. */
+  public record DiscoveredFiles(StructType schema, List<FileInfo> files, List<Object[]> values) {
+    public DiscoveredFiles {
+      files = List.copyOf(files);
+      values = List.copyOf(values);
+    }
+  }
+
   /** Lists and parses everything under {@code root} (a directory). */
   public static Partitions discover(Path root, ZoneId zone) {
     List<Path> files = listLeafFiles(root);
+    List<List<String>> segments = new ArrayList<>();
+    List<String> parents = new ArrayList<>();
+    for (Path f : files) {
+      List<String> seg = new ArrayList<>();
+      for (Path part : root.relativize(f.getParent())) {
+        seg.add(part.toString());
+      }
+      segments.add(seg);
+      parents.add(InputPaths.uri(f.getParent()));
+    }
+    Parsed parsed = parse(segments, parents, zone);
+    return new Partitions(parsed.schema(), files, parsed.values());
+  }
+
+  /**
+   * {@link #discover} for a directory on any file system with an adapter (a local path, {@code hdfs://…}): the
+   * files with their sizes and block sizes.
+   */
+  public static DiscoveredFiles discoverFiles(String root, ZoneId zone) {
+    if (FsPaths.isLocal(root)) {
+      Partitions local = discover(InputPaths.toPath(root), zone);
+      List<FileInfo> infos = new ArrayList<>();
+      for (Path f : local.files()) {
+        try {
+          infos.add(new FileInfo(f.toString(), Files.size(f), false, 0));
+        } catch (IOException e) {
+          throw new UncheckedIOException("Could not read the size of " + f, e);
+        }
+      }
+      return new DiscoveredFiles(local.schema(), infos, local.values());
+    }
+    FileSystemAdapter fs = FileSystemAdapters.forPath(root);
+    List<FileInfo> files = new ArrayList<>();
+    List<List<String>> segments = new ArrayList<>();
+    List<String> parents = new ArrayList<>();
+    try {
+      FileInfo top = fs.status(root).orElseThrow(() -> new KindlingException("Path does not exist: " + root));
+      if (!top.directory()) {
+        return new DiscoveredFiles(new StructType(), List.of(top), List.<Object[]>of(new Object[0]));
+      }
+      collect(fs, top.path(), new ArrayList<>(), files, segments, parents);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list " + root + ": " + e, e);
+    }
+    Parsed parsed = parse(segments, parents, zone);
+    return new DiscoveredFiles(parsed.schema(), files, parsed.values());
+  }
+
+  private static void collect(FileSystemAdapter fs, String dir, List<String> below, List<FileInfo> files,
+      List<List<String>> segments, List<String> parents) throws IOException {
+    for (FileInfo child : fs.list(dir)) {
+      String name = child.name();
+      if (name.startsWith(".") || name.startsWith("_") && !name.contains("=")) {
+        continue;
+      }
+      if (child.directory()) {
+        List<String> deeper = new ArrayList<>(below);
+        deeper.add(name);
+        collect(fs, child.path(), deeper, files, segments, parents);
+      } else {
+        files.add(child);
+        segments.add(below);
+        parents.add(dir);
+      }
+    }
+  }
+
+  private record Parsed(StructType schema, List<Object[]> values) {}
+
+  /** The partition columns and values of files whose directories below the root are {@code segments}. */
+  private static Parsed parse(List<List<String>> segments, List<String> parents, ZoneId zone) {
     List<String> names = null;
     List<List<String>> raws = new ArrayList<>();
-    for (Path f : files) {
+    for (int fi = 0; fi < segments.size(); fi++) {
       List<String> cols = new ArrayList<>();
       List<String> raw = new ArrayList<>();
-      Path rel = root.relativize(f.getParent());
-      for (Path seg : rel) {
-        String s = seg.toString();
+      for (String s : segments.get(fi)) {
         if (s.isEmpty()) {
           continue;
         }
@@ -79,7 +160,7 @@ public final class PartitionDiscovery {
         names = cols;
       } else if (!names.equals(cols)) {
         throw new KindlingException("Conflicting directory structures detected. Suspicious paths:\n\t"
-            + InputPaths.uri(files.get(0).getParent()) + "\n\t" + InputPaths.uri(f.getParent())
+            + parents.get(0) + "\n\t" + parents.get(fi)
             + "\nIf provided paths are partition directories, please set \"basePath\" in the options of the data "
             + "source to specify the root directory of the table.");
       }
@@ -87,8 +168,8 @@ public final class PartitionDiscovery {
     }
     if (names == null || names.isEmpty()) {
       List<Object[]> none = new ArrayList<>();
-      files.forEach(f -> none.add(new Object[0]));
-      return new Partitions(new StructType(), files, none);
+      segments.forEach(f -> none.add(new Object[0]));
+      return new Parsed(new StructType(), none);
     }
     int n = names.size();
     InferredType[] types = new InferredType[n];
@@ -112,7 +193,7 @@ public final class PartitionDiscovery {
       }
       values.add(v);
     }
-    return new Partitions(schema, files, values);
+    return new Parsed(schema, values);
   }
 
   /** The type Spark infers for one raw (escaped) directory value. */

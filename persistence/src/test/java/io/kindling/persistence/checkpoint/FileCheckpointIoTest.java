@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoint files: written per partition, read back by a node with no dependencies, damage detected. */
-class LocalCheckpointIoTest {
+class FileCheckpointIoTest {
   @TempDir
   Path dir;
 
-  private final LocalCheckpointIo io = new LocalCheckpointIo();
+  private final FileCheckpointIo io = new FileCheckpointIo();
   private final ParallelCollectionNode<Integer> original = new ParallelCollectionNode<>(1, "parallelize at T:1",
       IntStream.range(0, 100).boxed().collect(Collectors.toList()), 3);
 
@@ -54,7 +54,7 @@ class LocalCheckpointIoTest {
   @Test
   void reader_missingPart_failsClearly() throws Exception {
     writeAll();
-    java.nio.file.Files.delete(CheckpointFiles.part(dir.toString(), 2));
+    java.nio.file.Files.delete(Path.of(CheckpointFiles.part(dir.toString(), 2)));
 
     assertThatThrownBy(() -> io.reader(9, "count at T:2", dir.toString(), original))
         .isInstanceOf(KindlingException.class).hasMessageContaining("part-00002 is missing");
@@ -63,7 +63,7 @@ class LocalCheckpointIoTest {
   @Test
   void read_damagedFile_failsClearly() throws Exception {
     writeAll();
-    try (RandomAccessFile f = new RandomAccessFile(CheckpointFiles.part(dir.toString(), 1).toFile(), "rw")) {
+    try (RandomAccessFile f = new RandomAccessFile(CheckpointFiles.part(dir.toString(), 1), "rw")) {
       f.seek(f.length() - 1);
       int b = f.read();
       f.seek(f.length() - 1);
