@@ -125,7 +125,7 @@ class ReadWriteTest extends SqlTestSession {
     assertThatThrownBy(() -> session.read().csv(dir.resolve("missing.csv").toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("[PATH_NOT_FOUND] Path does not exist");
     assertThatThrownBy(() -> session.read().parquet(dir.toString())).isInstanceOf(AnalysisException.class)
-        .hasMessageContaining("parquet");
+        .hasMessageContaining("kindling-hadoop");
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class SessionContext {
   private final AtomicInteger nextBroadcastId = new AtomicInteger();
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final StorageRegistry storage = new StorageRegistry();
-  private final SessionCounters counters = new SessionCounters();
+  private final SessionCounters counters;
   private final Checkpointer checkpointer = new Checkpointer(this);
   private volatile ExecutionBackend backend;
 
@@ -41,6 +41,7 @@ public final class SessionContext {
     this.config = config;
     this.listeners = listeners;
     this.accumulators = accumulators;
+    this.counters = new SessionCounters(accumulators);
     listeners.add(counters);
   }
 
