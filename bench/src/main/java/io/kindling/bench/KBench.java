@@ -22,7 +22,7 @@ public final class KBench {
   static Map<String, Workload> workloads() {
     Map<String, Workload> all = new LinkedHashMap<>();
     for (Workload w : List.of(new WordCountWorkload(), new DataFrameWorkloads.SalesByProduct(),
-        new DataFrameWorkloads.SegmentJoin(), new DataFrameWorkloads.ValueTiers(), new LogregCachedWorkload(),
+        new DataFrameWorkloads.SalesByProductParquet(), new DataFrameWorkloads.SegmentJoin(), new DataFrameWorkloads.ValueTiers(), new LogregCachedWorkload(),
         new SortNumbersWorkload(), new StartupWorkload())) {
       all.put(w.name(), w);
     }
