@@ -271,6 +271,16 @@ class ParquetDataFrameTest {
   }
 
   @Test
+  void mergeSchema_conflictingTypes_failNamingTheColumn() {
+    String root = dir.resolve("conflict").toString();
+    session.range(0, 2).write().parquet(root + "/k=1");
+    session.range(0, 2).select(col("id").cast("string").as("id")).write().parquet(root + "/k=2");
+
+    assertThatThrownBy(() -> session.read().option("mergeSchema", true).parquet(root))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("Failed to merge fields 'id'");
+  }
+
+  @Test
   void saveModes_errorAppendOverwriteIgnore() {
     String out = dir.resolve("modes").toString();
     session.range(0, 3).write().parquet(out);
