@@ -18,6 +18,7 @@ import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.driver.JobSubmission;
 import io.kindling.actors.driver.MapOutputTracker;
 import io.kindling.actors.driver.SessionDriver;
+import io.kindling.actors.driver.TaskPlacement;
 import io.kindling.engine.io.EngineDataIo;
 import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.StagePlanner;
@@ -63,6 +64,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
   private final ActorRef<ClusterView.Command> view;
   private final MapOutputTracker mapOutputs = new MapOutputTracker();
   private final CachePlacement placement;
+  private final TaskPlacement taskPlacement;
   private final ClusterFaults faults;
   private final CheckpointIo checkpoints = new FileCheckpointIo();
   private final StagePlanner planner;
@@ -86,9 +88,10 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     ActorBackend.RuntimeSettings runtime = ActorBackend.RuntimeSettings.from(config);
     this.placement = new CachePlacement(context.storage()::level);
+    this.taskPlacement = new TaskPlacement(placement, live::info);
     JobActor.Services services = new JobActor.Services(live.supervisors(), mapOutputs,
         context.listeners(), context.accumulators(), runtime.maxTaskAttempts(), runtime.maxStageAttempts(),
-        placement);
+        taskPlacement);
     CompletableFuture<ActorRef<SessionDriver.Command>> driverRef = new CompletableFuture<>();
     CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";
@@ -153,6 +156,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
           + "carry. Data given to parallelize() travels inside the lineage: read large inputs with textFile(), "
           + "or raise kindling.cluster.maximum-message-size");
     }
+    taskPlacement.prepare(plan);
     CompletableFuture<List<Object>> result = new CompletableFuture<>();
     long jobId = nextJobId.incrementAndGet();
     driver.tell(new SessionDriver.SubmitJob(new JobSubmission(jobId, request.description(), plan, payload,
@@ -160,6 +164,12 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     @SuppressWarnings("unchecked")
     CompletableFuture<List<U>> typed = (CompletableFuture<List<U>>) (CompletableFuture<?>) result;
     return typed;
+  }
+
+  /** The cores of the workers attached to this session now (Spark's default parallelism counts executors' cores). */
+  @Override
+  public java.util.OptionalInt workerCores() {
+    return java.util.OptionalInt.of(live.snapshot().stream().mapToInt(LiveNodes.WorkerNode::cores).sum());
   }
 
   @Override
