@@ -105,7 +105,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     try {
       this.driver = driverRef.get(30, TimeUnit.SECONDS);
       this.view = viewRef.get(30, TimeUnit.SECONDS);
-      this.faults = new ClusterFaults(system, live);
+      this.faults = new ClusterFaults(system, live, view);
       awaitWorkers();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

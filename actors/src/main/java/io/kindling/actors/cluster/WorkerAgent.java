@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import com.typesafe.config.Config;
 import io.kindling.engine.event.NodeEvents;
 import io.kindling.engine.fault.NodeFaults;
+import io.kindling.chaos.FaultSchedule;
+import java.time.Duration;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.engine.storage.StorageSettings;
 import io.kindling.engine.task.NodeServices;
@@ -53,7 +55,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** Messages a WorkerAgent handles. */
   public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded, HandOver,
       HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut, MoveBlock,
-      DropBlock, Halt, SetLink {}
+      DropBlock, Halt, SetLink, SetLinkDelay, SetFaultSchedule {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -120,6 +122,16 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** Fault injection: cut ({@code cut}) or restore the link between this worker and {@code peer}. */
   public record SetLink(String peer, boolean cut) implements Command, ClusterMessage {}
 
+  /** Fault injection: delay the link between this worker and {@code peer} by {@code millis} (0 restores it). */
+  public record SetLinkDelay(String peer, long millis) implements Command, ClusterMessage {}
+
+  /**
+   * Fault injection: the random fault schedule of the session of {@code owner} on this worker becomes
+   * {@code FaultSchedule.random(seed, rate)} ({@code on}) or none.
+   */
+  public record SetFaultSchedule(ActorRef<ClusterView.Command> owner, boolean on, long seed, double rate,
+      ActorRef<Done> replyTo) implements Command, ClusterMessage {}
+
   private record TransfersStarted(ActorRef<ClusterView.Command> owner, int count, Throwable error)
       implements Command {}
 
@@ -150,7 +162,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** One driver session's part of this worker: its node, shuffle server and stores. */
   private record Session(String name, ActorRef<NodeSupervisor.Command> node, ActorRef<ShuffleServer.Command> server,
-      NodeShuffleService shuffle, BlockManager blocks) {
+      NodeShuffleService shuffle, BlockManager blocks, NodeFaults faults) {
     void close() {
       try {
         shuffle.close();
@@ -217,6 +229,22 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
           }
           return this;
         })
+        .onMessage(SetLinkDelay.class, msg -> {
+          LinkDelays.get(getContext().getSystem()).set(msg.peer(), Duration.ofMillis(msg.millis()));
+          return this;
+        })
+        .onMessage(SetFaultSchedule.class, msg -> {
+          Session session = sessions.get(msg.owner());
+          if (session != null) {
+            if (msg.on()) {
+              session.faults().schedule(FaultSchedule.random(msg.seed(), msg.rate()));
+            } else {
+              session.faults().clear();
+            }
+          }
+          msg.replyTo().tell(Done.getInstance());
+          return this;
+        })
         .onSignal(PostStop.class, signal -> {
           sessions.values().forEach(Session::close);
           return this;
@@ -258,7 +286,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         new NodeServices(shuffle, blocks, faults), resources.compute(), resources.restarts()), name);
     ActorRef<ShuffleServer.Command> server = getContext().spawn(ShuffleServer.create(shuffle, resources.io()),
         "shuffle-" + n);
-    return new Session(sessionName, node, server, shuffle, blocks);
+    return new Session(sessionName, node, server, shuffle, blocks, faults);
   }
 
   private Behavior<Command> onSessionEnded(SessionEnded msg) {
