@@ -5,6 +5,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Extension;
 import akka.actor.typed.ExtensionId;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -33,8 +34,8 @@ public final class LinkDelays implements Extension {
 
   private final ActorSystem<?> system;
   private final Map<String, Duration> delays = new ConcurrentHashMap<>();
-  /** Per peer, when the last message for it is due (nanoTime), so that later ones never overtake it. */
-  private final Map<String, Long> lastDue = new ConcurrentHashMap<>();
+  /** Per peer, the messages still waiting for their time. */
+  private final Map<String, Line> lines = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService timer;
 
   private LinkDelays(ActorSystem<?> system) {
@@ -78,28 +79,55 @@ public final class LinkDelays implements Extension {
    * link from that member is delayed (the receiving end of a delayed link).
    */
   public <T> void deliver(String from, ActorRef<T> target, T message) {
-    if (delays.isEmpty() && lastDue.isEmpty()) {
+    if (delays.isEmpty() && lines.isEmpty()) {
       target.tell(message);
       return;
     }
     Duration delay = delays.getOrDefault(from, Duration.ZERO);
-    long now = System.nanoTime();
-    long[] due = new long[1];
-    lastDue.compute(from, (k, previous) -> {
-      long at = now + delay.toNanos();
-      due[0] = previous != null && previous - now > 0 ? Math.max(at, previous) : at;
-      return due[0];
-    });
-    long wait = due[0] - now;
-    if (wait <= 0) {
-      lastDue.remove(from, due[0]);
-      target.tell(message);
-      return;
+    Line line = lines.computeIfAbsent(from, k -> new Line(k));
+    line.add(System.nanoTime() + delay.toNanos(), () -> target.tell(message));
+  }
+
+  /** The messages waiting on one link, sent in the order they were given, none before its time. */
+  private final class Line {
+    private final String peer;
+    private final ArrayDeque<Object[]> waiting = new ArrayDeque<>();
+    private boolean drainScheduled;
+
+    Line(String peer) {
+      this.peer = peer;
     }
-    timer().schedule(() -> {
-      target.tell(message);
-      lastDue.remove(from, due[0]);
-    }, wait, TimeUnit.NANOSECONDS);
+
+    synchronized void add(long due, Runnable send) {
+      if (waiting.isEmpty() && due - System.nanoTime() <= 0) {
+        send.run();
+        return;
+      }
+      waiting.add(new Object[] {due, send});
+      if (!drainScheduled) {
+        scheduleDrain();
+      }
+    }
+
+    private void scheduleDrain() {
+      long wait = (Long) waiting.peek()[0] - System.nanoTime();
+      drainScheduled = true;
+      timer().schedule(this::drain, Math.max(0, wait), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void drain() {
+      drainScheduled = false;
+      long now = System.nanoTime();
+      // A later message is never sent before an earlier one, even when its own time has come.
+      while (!waiting.isEmpty() && (Long) waiting.peek()[0] - now <= 0) {
+        ((Runnable) waiting.poll()[1]).run();
+      }
+      if (!waiting.isEmpty()) {
+        scheduleDrain();
+      } else if (!delays.containsKey(peer)) {
+        lines.remove(peer, this);
+      }
+    }
   }
 
   private ScheduledExecutorService timer() {
