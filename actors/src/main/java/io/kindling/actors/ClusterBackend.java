@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import io.kindling.KindlingException;
+import io.kindling.actors.cluster.AppJars;
 import io.kindling.actors.cluster.ClusterSession;
 import io.kindling.actors.cluster.ClusterSettings;
 import io.kindling.actors.cluster.ClusterSystems;
@@ -92,12 +93,14 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     JobActor.Services services = new JobActor.Services(live.supervisors(), mapOutputs,
         context.listeners(), context.accumulators(), runtime.maxTaskAttempts(), runtime.maxStageAttempts(),
         taskPlacement);
+    List<AppJars.AppJar> appJars = AppJars.read(config.getString("kindling.cluster.app-jars"));
     CompletableFuture<ActorRef<SessionDriver.Command>> driverRef = new CompletableFuture<>();
     CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";
     this.system = ActorSystem.create(Behaviors.setup(ctx -> {
       viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs, placement,
-          config.getBoolean("kindling.cluster.rebalance-cached-on-join")), "view"));
+          config.getBoolean("kindling.cluster.rebalance-cached-on-join"), appJars,
+          (int) Math.max(64 * 1024, maximumMessageSize - 64 * 1024)), "view"));
       // Job actors are children of /user/driver, a large-message destination (see reference.conf).
       driverRef.complete(ctx.spawn(SessionDriver.create(services), "driver"));
       return Behaviors.empty();

@@ -55,7 +55,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** Messages a WorkerAgent handles. */
   public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded, HandOver,
       HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut, MoveBlock,
-      DropBlock, Halt, SetLink, SetLinkDelay, SetFaultSchedule {}
+      DropBlock, Halt, SetLink, SetLinkDelay, SetFaultSchedule, AppJarChunk {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -63,6 +63,13 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
    */
   public record AttachSession(String sessionName, ActorRef<ClusterView.Command> replyTo)
       implements Command, ClusterMessage {}
+
+  /**
+   * Part {@code index} of {@code count} of an application jar of the session of {@code owner}, sent before it
+   * attaches: the session's tasks load classes from its jars.
+   */
+  public record AppJarChunk(ActorRef<ClusterView.Command> owner, String name, String sha256, int index, int count,
+      byte[] bytes) implements Command, ClusterMessage {}
 
   /** Asks for this worker's status and its view of the cluster. */
   public record GetStatus(ActorRef<WorkerStatus> replyTo) implements Command, ClusterMessage {}
@@ -162,12 +169,18 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** One driver session's part of this worker: its node, shuffle server and stores. */
   private record Session(String name, ActorRef<NodeSupervisor.Command> node, ActorRef<ShuffleServer.Command> server,
-      NodeShuffleService shuffle, BlockManager blocks, NodeFaults faults) {
+      NodeShuffleService shuffle, BlockManager blocks, NodeFaults faults, SessionJars jars) {
     void close() {
       try {
         shuffle.close();
       } finally {
-        blocks.close();
+        try {
+          blocks.close();
+        } finally {
+          if (jars != null) {
+            jars.close();
+          }
+        }
       }
     }
   }
@@ -184,6 +197,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   private final Semaphore fetchBudget;
   private final AtomicLong streamIds = new AtomicLong();
   private final Map<ActorRef<ClusterView.Command>, Session> sessions = new HashMap<>();
+  /** Application jars of sessions not attached yet. */
+  private final Map<ActorRef<ClusterView.Command>, SessionJars> incomingJars = new HashMap<>();
   private int nextSession;
   private ActorRef<Done> handOverReplyTo;
   /** Per session being handed over: transfers started (-1 until known) and acknowledged. */
@@ -226,6 +241,12 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
             Links.cut(getContext().getSystem(), msg.peer());
           } else {
             Links.restore(getContext().getSystem(), msg.peer());
+          }
+          return this;
+        })
+        .onMessage(AppJarChunk.class, msg -> {
+          if (!sessions.containsKey(msg.owner())) {
+            incomingJars.computeIfAbsent(msg.owner(), o -> new SessionJars()).add(msg);
           }
           return this;
         })
@@ -282,11 +303,20 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         NodeEvents.NONE);
     NodeFaults faults = new NodeFaults(NodeEvents.NONE, config.getInt("kindling.task.max-attempts"),
         config.getInt("kindling.stage.max-consecutive-attempts"));
+    SessionJars jars = incomingJars.remove(driver);
+    ExecutorService compute = resources.compute();
+    if (jars != null) {
+      ClassLoader parent = compute instanceof ClassLoaderExecutor c ? c.loader() : WorkerAgent.class.getClassLoader();
+      ClassLoader loader = jars.loader(parent);
+      if (loader != parent) {
+        compute = new ClassLoaderExecutor(compute, loader);
+      }
+    }
     ActorRef<NodeSupervisor.Command> node = getContext().spawn(NodeSupervisor.create(
-        new NodeServices(shuffle, blocks, faults), resources.compute(), resources.restarts()), name);
+        new NodeServices(shuffle, blocks, faults), compute, resources.restarts()), name);
     ActorRef<ShuffleServer.Command> server = getContext().spawn(ShuffleServer.create(shuffle, resources.io()),
         "shuffle-" + n);
-    return new Session(sessionName, node, server, shuffle, blocks, faults);
+    return new Session(sessionName, node, server, shuffle, blocks, faults, jars);
   }
 
   private Behavior<Command> onSessionEnded(SessionEnded msg) {
