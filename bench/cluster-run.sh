@@ -34,16 +34,21 @@ trap stop_workers EXIT
 # Build (if needed) once, before the workers start at the same time.
 "${run[@]}" ops io.kindling.ops.KindlingCli --help >/dev/null 2>&1 || true
 "${run[@]}" bench io.kindling.bench.KBench >/dev/null 2>&1 || true
+# The workers get the workloads' classes as any application's: the driver ships the bench jar to them
+# (kindling.cluster.app-jars); without a jar (a worktree build), they load the classes directory instead.
+jar=$(ls "$root"/bench/target/kindling-bench-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -1 || true)
+ship=(); worker_jars=()
+if [ -n "$jar" ]; then ship=("-Dkindling.cluster.app-jars=$jar"); else worker_jars=(--jars "$root/bench/target/classes"); fi
 for i in $(seq 0 $((workers - 1))); do
   KINDLING_JAVA_OPTS="-Xmx${KBENCH_WORKER_HEAP:-3g}" KINDLING_CDS=off WT_NOBUILD=1 \
     "${run[@]}" ops io.kindling.ops.KindlingCli worker --seed "127.0.0.1:$port" --port $((port + i)) \
-    --cores "$cores" >"$logs/worker-$i.log" 2>&1 &
+    --cores "$cores" "${worker_jars[@]}" >"$logs/worker-$i.log" 2>&1 &
   pids+=($!)
 done
 echo "kbench cluster: $workers workers x $cores cores on ports $port.., logs in $logs" >&2
 
 export KBENCH_MASTER="kindling://127.0.0.1:$port" KBENCH_WORKERS="$workers"
-export KINDLING_JAVA_OPTS="-Xmx${KBENCH_HEAP:-4g} -Dkindling.cluster.worker-wait-timeout=180s ${KINDLING_JAVA_OPTS:-}"
+export KINDLING_JAVA_OPTS="-Xmx${KBENCH_HEAP:-4g} -Dkindling.cluster.worker-wait-timeout=180s ${ship[*]} ${KINDLING_JAVA_OPTS:-}"
 inproc=()
 for w in "${workloads[@]}"; do [ "$w" = kill9 ] || inproc+=("$w"); done
 [ ${#inproc[@]} -eq 0 ] || WT_NOBUILD=1 "${run[@]}" bench io.kindling.bench.KBench "$data" "${inproc[@]}"

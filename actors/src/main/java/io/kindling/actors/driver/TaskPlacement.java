@@ -98,7 +98,13 @@ public final class TaskPlacement {
       List<List<String>> hosts = new ArrayList<>(n);
       boolean any = false;
       for (int p = 0; p < n; p++) {
-        List<String> h = inputHosts(stage.node(), p, new HashSet<>());
+        List<String> h;
+        try {
+          h = inputHosts(stage.node(), p, new HashSet<>());
+        } catch (RuntimeException e) {
+          // Hosts are a hint: a file system that can't name them leaves the partition to the least loaded node.
+          h = List.of();
+        }
         any |= !h.isEmpty();
         hosts.add(h);
       }
