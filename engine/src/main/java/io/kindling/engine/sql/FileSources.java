@@ -3,6 +3,7 @@ package io.kindling.engine.sql;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.FormatOptions;
 import io.kindling.engine.format.InferredType;
+import io.kindling.engine.format.csv.CsvInferenceSample;
 import io.kindling.engine.format.csv.CsvOptions;
 import io.kindling.engine.format.csv.CsvSchemaInference;
 import io.kindling.engine.format.json.JType;
@@ -32,9 +33,13 @@ import java.util.Map;
 
 /**
  * Lists the files of a DataFrame source (Hive-style partition directories become columns) and settles its
- * schema: the user's, or inferred by a job over the files' splits (all of the data, as Spark's inferSchema).
+ * schema: the user's, or inferred by a job over the files' splits (all of the data, as Spark's inferSchema; a
+ * large CSV input without samplingRatio is inferred from a sample, see {@link CsvInferenceSample}).
  */
 final class FileSources {
+  /** Bytes of a large CSV input that schema inference samples when samplingRatio is not set; 0 reads all. */
+  static final String SAMPLE_SETTING = "kindling.input.csv-inference-sample";
+
   private FileSources() {}
 
   static FileSource resolve(String format, List<String> paths, Map<String, String> options, StructType userSchema,
@@ -67,7 +72,13 @@ final class FileSources {
     } else if (userSchema != null) {
       dataSchema = withoutPartitionColumns(userSchema, partitionSchema);
     } else {
-      dataSchema = infer(f, files, opts, context);
+      Inferred inferred = infer(f, files, opts, context);
+      dataSchema = inferred.schema();
+      if (inferred.sampled()) {
+        Map<String, String> marked = new java.util.HashMap<>(options);
+        marked.put(CsvInferenceSample.SAMPLED_OPTION, "true");
+        options = marked;
+      }
       if (dataSchema.size() == 0 && files.isEmpty()) {
         throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for " + f.toUpperCase(Locale.ROOT)
             + ". It must be specified manually.");
@@ -132,47 +143,37 @@ final class FileSources {
   }
 
   /** Infers the data schema with a job: each task infers one split, the driver merges. */
-  private static StructType infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
+  private static Inferred infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
     List<Path> paths = sources.stream().map(s -> Path.of(s.path())).toList();
     if (paths.isEmpty()) {
-      return new StructType();
+      return new Inferred(new StructType(), false);
     }
     int parallelism = context.session().settings().defaultParallelism();
     List<FileSplit> splits = FileSplitter.split(paths, parallelism, 32L << 20);
-    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
-        splits.size());
     if (format.equals("csv")) {
       CsvOptions options = CsvOptions.from(opts);
       CsvSchemaInference driverSide = new CsvSchemaInference(options);
       CsvSchemaInference.FirstRecord first = driverSide.firstRecord(paths);
       if (first == null) {
-        return new StructType();
+        return new Inferred(new StructType(), false);
       }
       if (!options.inferSchema()) {
-        return driverSide.schema(first, null);
+        return new Inferred(driverSide.schema(first, null), false);
       }
-      byte[] line = first.line();
-      List<String> fields = new ArrayList<>(first.fields());
-      // Options travel as their map: the parsed form holds a Charset, which is not serializable.
-      List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
-        CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
-        CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
-        InferredType[] types = null;
-        while (it.hasNext()) {
-          InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
-          types = types == null ? t : CsvSchemaInference.merge(types, t);
-        }
-        return types;
-      }, "inferSchema");
-      InferredType[] merged = null;
-      for (InferredType[] t : parts) {
-        if (t != null) {
-          merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
+      long sampleBytes = context.session().config().getBytes(SAMPLE_SETTING);
+      List<FileSplit> sample = opts.contains("samplingRatio") ? null : CsvInferenceSample.splits(
+          sources.stream().map(s -> new CsvInferenceSample.Input(s.path(), s.length())).toList(), sampleBytes);
+      if (sample != null) {
+        InferredType[] sampled = inferCsv(context, sample, opts, first);
+        if (CsvInferenceSample.usable(sampled)) {
+          return new Inferred(driverSide.schema(first, sampled), true);
         }
       }
-      return driverSide.schema(first, merged);
+      return new Inferred(driverSide.schema(first, inferCsv(context, splits, opts, first)), false);
     }
     JsonOptions options = JsonOptions.from(opts);
+    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
+        splits.size());
     List<JType> parts = context.session().runJob(node, (tc, it) -> {
       JsonSchemaInference inference = new JsonSchemaInference(JsonOptions.from(opts));
       JType root = JType.NULL;
@@ -185,6 +186,36 @@ final class FileSources {
     for (JType t : parts) {
       root = JType.merge(root, t);
     }
-    return new JsonSchemaInference(options).toSchema(root);
+    return new Inferred(new JsonSchemaInference(options).toSchema(root), false);
+  }
+
+  /** An inferred data schema, and whether it came from a sample of the rows. */
+  private record Inferred(StructType schema, boolean sampled) {}
+
+  /** The column types of the CSV records in {@code splits}, one task a split, merged on the driver. */
+  private static InferredType[] inferCsv(SqlContext context, List<FileSplit> splits, FormatOptions opts,
+      CsvSchemaInference.FirstRecord first) {
+    byte[] line = first.line();
+    List<String> fields = new ArrayList<>(first.fields());
+    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
+        splits.size());
+    // Options travel as their map: the parsed form holds a Charset, which is not serializable.
+    List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
+      CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
+      CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
+      InferredType[] types = null;
+      while (it.hasNext()) {
+        InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
+        types = types == null ? t : CsvSchemaInference.merge(types, t);
+      }
+      return types;
+    }, "inferSchema");
+    InferredType[] merged = null;
+    for (InferredType[] t : parts) {
+      if (t != null) {
+        merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
+      }
+    }
+    return merged;
   }
 }

@@ -3,6 +3,7 @@ package io.kindling.engine.format.csv;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
+import io.kindling.engine.format.InferredType;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.ParseMode;
 import io.kindling.engine.format.RowConsumer;
@@ -58,6 +59,10 @@ public final class CsvReader {
   private final byte[] posInfBytes;
   private final byte[] negInfBytes;
   private final boolean[] ok = new boolean[1];
+  // With a schema inferred from a sample: the inference that checks a value that does not convert.
+  private final CsvSchemaInference sampleCheck;
+  private final InferredType[] sampledTypes;
+  private String fileName;
   private String failure;
   private int lineStart;
   private int lineEnd;
@@ -114,6 +119,11 @@ public final class CsvReader {
       }
     }
     this.corruptIndex = corrupt;
+    this.sampleCheck = options.schemaFromSample ? new CsvSchemaInference(options) : null;
+    this.sampledTypes = new InferredType[n];
+    for (int i = 0; i < n; i++) {
+      sampledTypes[i] = CsvInferenceSample.of(requiredSchema.get(i).dataType());
+    }
     this.nullBytes = options.nullValue.getBytes(StandardCharsets.UTF_8);
     this.emptyBytes = options.emptyValueInRead.getBytes(StandardCharsets.UTF_8);
     this.nanBytes = options.nanValue.getBytes(StandardCharsets.UTF_8);
@@ -167,6 +177,7 @@ public final class CsvReader {
   public long read(LineReader lines, boolean startOfFile, String fileName, RowConsumer out) {
     boolean headerPending = options.header && startOfFile;
     boolean utf8 = options.isUtf8();
+    this.fileName = fileName;
     long rows = 0;
     while (lines.next()) {
       byte[] b = lines.buffer();
@@ -227,6 +238,9 @@ public final class CsvReader {
       if (t >= tok.count) {
         out.setNull(c);
       } else if (!convert(c, t, out)) {
+        if (sampleCheck != null) {
+          checkSampledType(c, t);
+        }
         out.setNull(c);
         if (good) {
           good = false;
@@ -279,6 +293,9 @@ public final class CsvReader {
         long v = ByteNumbers.parseLong(b, off, len);
         if (v == ByteNumbers.FAIL && !text(b, off, len).equals(String.valueOf(Long.MIN_VALUE))) {
           return fail(t, "cannot parse '" + text(b, off, len) + "' as bigint");
+        }
+        if (v == ByteNumbers.FAIL && sampleCheck != null) {
+          checkSampledType(c, t);
         }
         out.setLong(c, v);
         return true;
@@ -346,6 +363,26 @@ public final class CsvReader {
         return true;
       }
       default -> throw new IllegalStateException("type " + types[c]);
+    }
+  }
+
+  /**
+   * With a schema inferred from a sample: fails when field {@code t} would have widened column {@code c}'s type
+   * had inference read every row (the query would otherwise give a different result than Spark's).
+   */
+  private void checkSampledType(int c, int t) {
+    CsvTokenizer tok = tokenizer;
+    int off = tok.starts[t];
+    int len = tok.ends[t] - off;
+    InferredType column = sampledTypes[c];
+    InferredType widened = sampleCheck.inferValue(column, tok.bytes(t), off, len, tok.quoted[t]);
+    if (!widened.toDataType().equals(column.toDataType())) {
+      throw new KindlingException("The schema of " + fileName + " was inferred from a sample of its rows, and "
+          + "column '" + parsedNames.get(t) + "' came out as " + column.toDataType().simpleString() + ", but the "
+          + "value '" + text(tok.bytes(t), off, len) + "' in the line '" + text(tok.line, lineStart,
+          lineEnd - lineStart) + "' is not one (inferring from every row gives "
+          + widened.toDataType().simpleString() + "). Read with .option(\"samplingRatio\", \"1.0\") to infer "
+          + "from every row, or give the schema with .schema(...).");
     }
   }
 
