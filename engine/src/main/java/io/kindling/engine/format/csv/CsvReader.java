@@ -160,12 +160,25 @@ public final class CsvReader {
 
   /** Reads a split of a file (the whole file when it is compressed); returns the number of rows kept. */
   public long read(FileSplit split, RowConsumer out) {
-    try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
-      boolean startOfFile = split.start() == 0 || split.compressed();
-      return read(lines, startOfFile, InputPaths.uri(split.path()), out);
+    try (Cursor cursor = open(split)) {
+      cursor.advance(out, Long.MAX_VALUE);
+      return cursor.rows;
+    }
+  }
+
+  /**
+   * Opens a split for reading a few rows at a time ({@link Cursor#advance}), so that a scan can hand each batch
+   * on as soon as it is full instead of parsing the whole split first.
+   */
+  public Cursor open(FileSplit split) {
+    LineReader lines;
+    try {
+      lines = LineReader.open(split, options.lineSeparatorInRead);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + split.path(), e);
     }
+    boolean startOfFile = split.start() == 0 || split.compressed();
+    return new Cursor(lines, startOfFile, InputPaths.uri(split.path()), split.path());
   }
 
   /**
@@ -175,21 +188,65 @@ public final class CsvReader {
    * @param fileName for messages
    */
   public long read(LineReader lines, boolean startOfFile, String fileName, RowConsumer out) {
-    boolean headerPending = options.header && startOfFile;
-    boolean utf8 = options.isUtf8();
-    this.fileName = fileName;
-    long rows = 0;
-    while (lines.next()) {
+    Cursor cursor = new Cursor(lines, startOfFile, fileName, fileName);
+    cursor.advance(out, Long.MAX_VALUE);
+    return cursor.rows;
+  }
+
+  /** A split being read: {@link #advance} parses rows until a count of them were kept or the lines end. */
+  public final class Cursor implements AutoCloseable {
+    private final LineReader lines;
+    private final boolean startOfFile;
+    private final String fileName;
+    private final String path;
+    private boolean headerPending;
+    private boolean done;
+    private long rows;
+
+    private Cursor(LineReader lines, boolean startOfFile, String fileName, String path) {
+      this.lines = lines;
+      this.startOfFile = startOfFile;
+      this.fileName = fileName;
+      this.path = path;
+      this.headerPending = options.header && startOfFile;
+    }
+
+    /** The rows kept so far. */
+    public long rows() {
+      return rows;
+    }
+
+    /**
+     * Passes rows to {@code out} until {@code maxRows} more were kept (ended with {@code endRow}) or the input
+     * ends; returns false once the input has ended.
+     */
+    public boolean advance(RowConsumer out, long maxRows) {
+      if (done) {
+        return false;
+      }
+      CsvReader.this.fileName = fileName;
+      long stopAt = maxRows > Long.MAX_VALUE - rows ? Long.MAX_VALUE : rows + maxRows;
+      while (rows < stopAt) {
+        if (!lines.next()) {
+          done = true;
+          return false;
+        }
+        readLine(out);
+      }
+      return true;
+    }
+
+    private void readLine(RowConsumer out) {
       byte[] b = lines.buffer();
       int s = lines.start();
       int n = lines.length();
-      if (!utf8) {
+      if (!options.isUtf8()) {
         b = new String(b, s, n, options.charset).getBytes(StandardCharsets.UTF_8);
         s = 0;
         n = b.length;
       }
       if (CsvLines.skip(b, s, n, options.comment)) {
-        continue;
+        return;
       }
       lineStart = s;
       lineEnd = s + n;
@@ -199,12 +256,12 @@ public final class CsvReader {
         if (!options.enforceSchema) {
           checkHeader(tokenizer.toStrings(StandardCharsets.UTF_8), fileName);
         }
-        continue;
+        return;
       }
       if (convertRow(out)) {
         out.endRow();
         rows++;
-        continue;
+        return;
       }
       switch (options.mode) {
         case PERMISSIVE -> {
@@ -220,7 +277,15 @@ public final class CsvReader {
         default -> throw new IllegalStateException(options.mode.name());
       }
     }
-    return rows;
+
+    @Override
+    public void close() {
+      try {
+        lines.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not close " + path, e);
+      }
+    }
   }
 
   /** Sets every required column; false when the record is malformed ({@link #failure} says why). */
