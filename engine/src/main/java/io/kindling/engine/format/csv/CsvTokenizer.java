@@ -1,6 +1,7 @@
 package io.kindling.engine.format.csv;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.source.ByteScan;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,7 @@ final class CsvTokenizer {
   private final byte[] delimiter;
   private final byte delimiter0;
   private final boolean singleByteDelimiter;
+  private final long delimiterWord;
   private final int quote;
   private final int escape;
   private final int escapeEscape;
@@ -36,6 +38,7 @@ final class CsvTokenizer {
     this.delimiter = o.delimiter;
     this.delimiter0 = delimiter[0];
     this.singleByteDelimiter = delimiter.length == 1;
+    this.delimiterWord = ByteScan.broadcast(delimiter0);
     this.quote = o.quote == '\0' ? -1 : asciiOrFail(o.quote, "quote");
     this.escape = o.escape == '\0' ? -2 : asciiOrFail(o.escape, "escape");
     this.escapeEscape = o.escapeEscape == '\0' ? -3 : asciiOrFail(o.escapeEscape, "charToEscapeQuoteEscaping");
@@ -179,12 +182,7 @@ final class CsvTokenizer {
   private int findDelimiter(byte[] b, int from, int to) {
     byte d = delimiter0;
     if (singleByteDelimiter) {
-      for (int i = from; i < to; i++) {
-        if (b[i] == d) {
-          return i;
-        }
-      }
-      return to;
+      return ByteScan.indexOf(b, from, to, d, delimiterWord);
     }
     for (int i = from; i < to; i++) {
       if (b[i] == d && isDelimiter(b, i, to)) {
