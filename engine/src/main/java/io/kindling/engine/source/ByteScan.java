@@ -60,6 +60,17 @@ public final class ByteScan {
     return to;
   }
 
+  /** The eight bytes of {@code a} from {@code i} (little-endian: byte {@code i} is the lowest). */
+  public static long word(byte[] a, int i) {
+    return (long) LONGS.get(a, i);
+  }
+
+  /** The high bit of every byte of {@code x} that is zero, and of no other byte (no borrow between bytes). */
+  public static long zeroBytesExact(long x) {
+    long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+    return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
+  }
+
   /**
    * The high bit of each zero byte of {@code x} set — exactly for the lowest zero byte (bytes above a zero byte
    * may be flagged falsely by the borrow, which a search for the first one never looks at).

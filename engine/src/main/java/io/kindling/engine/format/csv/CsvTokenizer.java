@@ -17,6 +17,9 @@ final class CsvTokenizer {
   private final byte delimiter0;
   private final boolean singleByteDelimiter;
   private final long delimiterWord;
+  private final long quoteWord;
+  // One-byte delimiter and no trimming: lines without a quote take the word-at-a-time path.
+  private final boolean plainFast;
   private final int quote;
   private final int escape;
   private final int escapeEscape;
@@ -46,6 +49,8 @@ final class CsvTokenizer {
     this.trimTrailing = forWriteSide ? o.ignoreTrailingWhiteSpaceInWrite : o.ignoreTrailingWhiteSpaceInRead;
     this.maxColumns = o.maxColumns;
     this.maxCharsPerColumn = o.maxCharsPerColumn;
+    this.quoteWord = quote < 0 ? 0 : ByteScan.broadcast((byte) quote);
+    this.plainFast = singleByteDelimiter && !trimLeading && !trimTrailing;
   }
 
   private static int asciiOrFail(char c, String option) {
@@ -68,6 +73,10 @@ final class CsvTokenizer {
     line = b;
     count = 0;
     scratchLen = 0;
+    if (plainFast && tokenizeUnquoted(b, from, to)) {
+      return;
+    }
+    count = 0;
     int i = from;
     while (true) {
       if (trimLeading) {
@@ -98,6 +107,49 @@ final class CsvTokenizer {
         return;
       }
     }
+  }
+
+  /**
+   * Splits a line with no quote character, eight bytes at a time: the fields are exactly the text between
+   * delimiters, as the general path takes unquoted fields. False (fields partly added) when the line has a quote.
+   */
+  private boolean tokenizeUnquoted(byte[] b, int from, int to) {
+    long delims = delimiterWord;
+    long quotes = quoteWord;
+    boolean checkQuotes = quote >= 0;
+    int start = from;
+    int i = from;
+    for (int last = b.length - 8; i < to && i <= last; i += 8) {
+      long w = ByteScan.word(b, i);
+      long d = ByteScan.zeroBytesExact(w ^ delims);
+      int valid = to - i;
+      if (valid < 8) {
+        long keep = (1L << (valid << 3)) - 1;
+        d &= keep;
+        if (checkQuotes && (ByteScan.zeroBytesExact(w ^ quotes) & keep) != 0) {
+          return false;
+        }
+      } else if (checkQuotes && ByteScan.zeroBytesExact(w ^ quotes) != 0) {
+        return false;
+      }
+      while (d != 0) {
+        int at = i + (Long.numberOfTrailingZeros(d) >>> 3);
+        add(start, at, false, false);
+        start = at + 1;
+        d &= d - 1;
+      }
+    }
+    for (; i < to; i++) {
+      byte c = b[i];
+      if (c == delimiter0) {
+        add(start, i, false, false);
+        start = i + 1;
+      } else if (c == quote) {
+        return false;
+      }
+    }
+    add(start, to, false, false);
+    return true;
   }
 
   /** Reads a quoted field starting at {@code open}; returns the index of the delimiter after it, or {@code to}. */
