@@ -132,11 +132,29 @@ final class CsvTokenizer {
       } else if (checkQuotes && ByteScan.zeroBytesExact(w ^ quotes) != 0) {
         return false;
       }
-      while (d != 0) {
-        int at = i + (Long.numberOfTrailingZeros(d) >>> 3);
-        add(start, at, false, false);
-        start = at + 1;
-        d &= d - 1;
+      if (d != 0) {
+        if (count + 8 > starts.length || count + 8 > maxColumns || maxCharsPerColumn > 0) {
+          while (d != 0) {
+            int at = i + (Long.numberOfTrailingZeros(d) >>> 3);
+            add(start, at, false, false);
+            start = at + 1;
+            d &= d - 1;
+          }
+          continue;
+        }
+        // Room for every field this word can end, and no limit a field could break: plain stores.
+        int c = count;
+        do {
+          int at = i + (Long.numberOfTrailingZeros(d) >>> 3);
+          starts[c] = start;
+          ends[c] = at;
+          inScratch[c] = false;
+          quoted[c] = false;
+          c++;
+          start = at + 1;
+          d &= d - 1;
+        } while (d != 0);
+        count = c;
       }
     }
     for (; i < to; i++) {
