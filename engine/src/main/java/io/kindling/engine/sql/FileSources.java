@@ -164,12 +164,13 @@ final class FileSources {
       List<FileSplit> sample = opts.contains("samplingRatio") ? null : CsvInferenceSample.splits(
           sources.stream().map(s -> new CsvInferenceSample.Input(s.path(), s.length())).toList(), sampleBytes);
       if (sample != null) {
-        InferredType[] sampled = inferCsv(context, sample, opts, first);
+        // The small ranges go to as many tasks as there are cores, not one task each.
+        InferredType[] sampled = inferCsv(context, sample, Math.min(sample.size(), parallelism), opts, first);
         if (CsvInferenceSample.usable(sampled)) {
           return new Inferred(driverSide.schema(first, sampled), true);
         }
       }
-      return new Inferred(driverSide.schema(first, inferCsv(context, splits, opts, first)), false);
+      return new Inferred(driverSide.schema(first, inferCsv(context, splits, splits.size(), opts, first)), false);
     }
     JsonOptions options = JsonOptions.from(opts);
     var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
@@ -192,13 +193,13 @@ final class FileSources {
   /** An inferred data schema, and whether it came from a sample of the rows. */
   private record Inferred(StructType schema, boolean sampled) {}
 
-  /** The column types of the CSV records in {@code splits}, one task a split, merged on the driver. */
-  private static InferredType[] inferCsv(SqlContext context, List<FileSplit> splits, FormatOptions opts,
+  /** The column types of the CSV records in {@code splits}, read by {@code tasks} tasks, merged on the driver. */
+  private static InferredType[] inferCsv(SqlContext context, List<FileSplit> splits, int tasks, FormatOptions opts,
       CsvSchemaInference.FirstRecord first) {
     byte[] line = first.line();
     List<String> fields = new ArrayList<>(first.fields());
     var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
-        splits.size());
+        tasks);
     // Options travel as their map: the parsed form holds a Charset, which is not serializable.
     List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
       CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
