@@ -40,7 +40,9 @@ final class Exchanges {
 
   private static LineageNode<ColumnBatch> viaShuffle(ExecContext context, LineageNode<ColumnBatch> child,
       Partitioning spec, List<AttributeRef> input, List<Object[]> bounds, long coalesceTargetBytes) {
-    boolean coalesce = coalesceTargetBytes > 0 && spec.numPartitions() > 1;
+    // Few planned partitions are not worth the extra job that sizing them takes.
+    boolean coalesce = coalesceTargetBytes > 0
+        && spec.numPartitions() > Math.max(1, context.session().settings().defaultParallelism());
     LongAccumulator written = coalesce ? context.session().accumulators().newLong("exchange bytes") : null;
     LineageNode<Tuple2<Integer, byte[]>> mapSide = new MapPartitionsNode<>(context.nextNodeId(),
         CallSites.of("exchange"), child, (p, it) -> {
