@@ -37,9 +37,6 @@ import java.util.Map;
  * large CSV input without samplingRatio is inferred from a sample, see {@link CsvInferenceSample}).
  */
 final class FileSources {
-  /** Bytes of a large CSV input that schema inference samples when samplingRatio is not set; 0 reads all. */
-  static final String SAMPLE_SETTING = "kindling.input.csv-inference-sample";
-
   private FileSources() {}
 
   static FileSource resolve(String format, List<String> paths, Map<String, String> options, StructType userSchema,
@@ -72,12 +69,14 @@ final class FileSources {
     } else if (userSchema != null) {
       dataSchema = withoutPartitionColumns(userSchema, partitionSchema);
     } else {
-      Inferred inferred = infer(f, files, opts, context);
-      dataSchema = inferred.schema();
-      if (inferred.sampled()) {
+      StructType sampled = f.equals("csv") ? sampledCsvSchema(files, opts, context) : null;
+      if (sampled != null) {
+        dataSchema = sampled;
         Map<String, String> marked = new java.util.HashMap<>(options);
         marked.put(CsvInferenceSample.SAMPLED_OPTION, "true");
         options = marked;
+      } else {
+        dataSchema = infer(f, files, opts, context);
       }
       if (dataSchema.size() == 0 && files.isEmpty()) {
         throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for " + f.toUpperCase(Locale.ROOT)
@@ -85,6 +84,57 @@ final class FileSources {
       }
     }
     return new FileSource(f, paths, options, dataSchema, partitionSchema, files);
+  }
+
+  /** Bytes of a large CSV input that schema inference samples when samplingRatio is not set; 0 reads all. */
+  static final String SAMPLE_SETTING = "kindling.input.csv-inference-sample";
+
+  /**
+   * The schema of a large CSV input inferred from a sample of it ({@link CsvInferenceSample}), or null when the
+   * whole input must be read: no inferSchema, samplingRatio given, a small or compressed input, or a sample that
+   * cannot stand for the whole (a column without a value in it, a date column).
+   */
+  private static StructType sampledCsvSchema(List<SourceFile> sources, FormatOptions opts, SqlContext context) {
+    CsvOptions options = CsvOptions.from(opts);
+    if (!options.inferSchema() || opts.contains("samplingRatio") || sources.isEmpty()) {
+      return null;
+    }
+    List<FileSplit> sample = CsvInferenceSample.splits(
+        sources.stream().map(s -> new CsvInferenceSample.Input(s.path(), s.length())).toList(),
+        context.session().config().getBytes(SAMPLE_SETTING));
+    if (sample == null) {
+      return null;
+    }
+    CsvSchemaInference driverSide = new CsvSchemaInference(options);
+    CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(sources.stream()
+        .map(s -> new io.kindling.engine.fs.FileInfo(s.path(), s.length(), false, 0)).toList());
+    if (first == null) {
+      return null;
+    }
+    byte[] line = first.line();
+    List<String> fields = new ArrayList<>(first.fields());
+    // The small ranges go to as many tasks as there are cores, not one task each.
+    int tasks = Math.min(sample.size(), context.session().settings().defaultParallelism());
+    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), sample,
+        Math.max(1, tasks));
+    // Options travel as their map: the parsed form holds a Charset, which is not serializable.
+    List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
+      CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
+      CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
+      InferredType[] types = null;
+      while (it.hasNext()) {
+        InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
+        types = types == null ? t : CsvSchemaInference.merge(types, t);
+      }
+      return types;
+    }, "inferSchema");
+    InferredType[] merged = null;
+    for (InferredType[] t : parts) {
+      if (t != null) {
+        merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
+      }
+    }
+    return CsvInferenceSample.usable(merged) ? driverSide.schema(first, merged) : null;
   }
 
   private record Listing(List<SourceFile> files, StructType partitionSchema) {}
@@ -143,38 +193,47 @@ final class FileSources {
   }
 
   /** Infers the data schema with a job: each task infers one split, the driver merges. */
-  private static Inferred infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
+  private static StructType infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
     List<Path> paths = sources.stream().map(s -> Path.of(s.path())).toList();
     if (paths.isEmpty()) {
-      return new Inferred(new StructType(), false);
+      return new StructType();
     }
     int parallelism = context.session().settings().defaultParallelism();
     List<FileSplit> splits = FileSplitter.split(paths, parallelism, 32L << 20);
+    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
+        splits.size());
     if (format.equals("csv")) {
       CsvOptions options = CsvOptions.from(opts);
       CsvSchemaInference driverSide = new CsvSchemaInference(options);
       CsvSchemaInference.FirstRecord first = driverSide.firstRecord(paths);
       if (first == null) {
-        return new Inferred(new StructType(), false);
+        return new StructType();
       }
       if (!options.inferSchema()) {
-        return new Inferred(driverSide.schema(first, null), false);
+        return driverSide.schema(first, null);
       }
-      long sampleBytes = context.session().config().getBytes(SAMPLE_SETTING);
-      List<FileSplit> sample = opts.contains("samplingRatio") ? null : CsvInferenceSample.splits(
-          sources.stream().map(s -> new CsvInferenceSample.Input(s.path(), s.length())).toList(), sampleBytes);
-      if (sample != null) {
-        // The small ranges go to as many tasks as there are cores, not one task each.
-        InferredType[] sampled = inferCsv(context, sample, Math.min(sample.size(), parallelism), opts, first);
-        if (CsvInferenceSample.usable(sampled)) {
-          return new Inferred(driverSide.schema(first, sampled), true);
+      byte[] line = first.line();
+      List<String> fields = new ArrayList<>(first.fields());
+      // Options travel as their map: the parsed form holds a Charset, which is not serializable.
+      List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
+        CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
+        CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
+        InferredType[] types = null;
+        while (it.hasNext()) {
+          InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
+          types = types == null ? t : CsvSchemaInference.merge(types, t);
+        }
+        return types;
+      }, "inferSchema");
+      InferredType[] merged = null;
+      for (InferredType[] t : parts) {
+        if (t != null) {
+          merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
         }
       }
-      return new Inferred(driverSide.schema(first, inferCsv(context, splits, splits.size(), opts, first)), false);
+      return driverSide.schema(first, merged);
     }
     JsonOptions options = JsonOptions.from(opts);
-    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
-        splits.size());
     List<JType> parts = context.session().runJob(node, (tc, it) -> {
       JsonSchemaInference inference = new JsonSchemaInference(JsonOptions.from(opts));
       JType root = JType.NULL;
@@ -187,36 +246,6 @@ final class FileSources {
     for (JType t : parts) {
       root = JType.merge(root, t);
     }
-    return new Inferred(new JsonSchemaInference(options).toSchema(root), false);
-  }
-
-  /** An inferred data schema, and whether it came from a sample of the rows. */
-  private record Inferred(StructType schema, boolean sampled) {}
-
-  /** The column types of the CSV records in {@code splits}, read by {@code tasks} tasks, merged on the driver. */
-  private static InferredType[] inferCsv(SqlContext context, List<FileSplit> splits, int tasks, FormatOptions opts,
-      CsvSchemaInference.FirstRecord first) {
-    byte[] line = first.line();
-    List<String> fields = new ArrayList<>(first.fields());
-    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
-        tasks);
-    // Options travel as their map: the parsed form holds a Charset, which is not serializable.
-    List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
-      CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
-      CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
-      InferredType[] types = null;
-      while (it.hasNext()) {
-        InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
-        types = types == null ? t : CsvSchemaInference.merge(types, t);
-      }
-      return types;
-    }, "inferSchema");
-    InferredType[] merged = null;
-    for (InferredType[] t : parts) {
-      if (t != null) {
-        merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
-      }
-    }
-    return merged;
+    return new JsonSchemaInference(options).toSchema(root);
   }
 }

@@ -132,16 +132,17 @@ public final class FileScanExec extends PhysicalPlan {
     ParallelCollectionNode<SplitTask> splitNode = new ParallelCollectionNode<>(context.nextNodeId(),
         CallSites.of(format), tasks, Math.max(tasks.size(), 1));
     return Lineages.map(context, splitNode, "scan " + format, (p, it) -> {
-      List<ColumnBatch> batches = new ArrayList<>();
-      EvalContext ctx = new EvalContext(p);
-      List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
       if (format.equals("csv")) {
+        List<BatchExpr> csvFilters = ExprCompiler.compileAll(filters, internal, new EvalContext(p));
         return new CsvScan(it, new CsvReader(CsvOptions.from(FormatOptions.of(options)), dataSchema, required),
             dataTypes, batchRows, b -> {
-              ColumnBatch kept = applyFilters(compiled, b);
+              ColumnBatch kept = applyFilters(csvFilters, b);
               return kept == null ? null : kept.project(projection);
             }, partTypes);
       }
+      List<ColumnBatch> batches = new ArrayList<>();
+      EvalContext ctx = new EvalContext(p);
+      List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
       while (it.hasNext()) {
         SplitTask task = it.next();
         ScanConsumer consumer = new ScanConsumer(dataTypes, batchRows, b -> {
