@@ -159,69 +159,6 @@ public final class FileScanExec extends PhysicalPlan {
     });
   }
 
-  /**
-   * The batches of CSV splits, parsed a batch at a time as they are asked for (so each batch is aggregated or
-   * joined while it is still in the cache, and a split is never held in memory whole).
-   */
-  private static final class CsvScan implements java.util.Iterator<ColumnBatch> {
-    private final java.util.Iterator<SplitTask> tasks;
-    private final CsvReader reader;
-    private final List<DataType> dataTypes;
-    private final int batchRows;
-    private final java.util.function.UnaryOperator<ColumnBatch> finish;
-    private final List<DataType> partTypes;
-    private final java.util.ArrayDeque<ColumnBatch> ready = new java.util.ArrayDeque<>();
-    private CsvReader.Cursor cursor;
-    private ScanConsumer consumer;
-
-    CsvScan(java.util.Iterator<SplitTask> tasks, CsvReader reader, List<DataType> dataTypes, int batchRows,
-        java.util.function.UnaryOperator<ColumnBatch> finish, List<DataType> partTypes) {
-      this.tasks = tasks;
-      this.reader = reader;
-      this.dataTypes = dataTypes;
-      this.batchRows = batchRows;
-      this.finish = finish;
-      this.partTypes = partTypes;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (ready.isEmpty()) {
-        if (cursor == null) {
-          if (!tasks.hasNext()) {
-            return false;
-          }
-          SplitTask task = tasks.next();
-          consumer = new ScanConsumer(dataTypes, batchRows, b -> {
-            ColumnBatch out = finish.apply(withPartitionValues(b, task.partitionValues(), partTypes));
-            if (out != null) {
-              ready.add(out);
-            }
-          });
-          cursor = reader.open(task.split());
-          io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
-          if (tc != null) {
-            tc.onTaskCompletion(cursor);
-          }
-        }
-        if (!cursor.advance(consumer, batchRows)) {
-          consumer.flush();
-          cursor.close();
-          cursor = null;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public ColumnBatch next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return ready.poll();
-    }
-  }
-
   private static void read(String format, Map<String, String> options, StructType dataSchema, StructType required,
       FileSplit split, ScanConsumer consumer) {
     FormatOptions opts = FormatOptions.of(options);
@@ -309,5 +246,68 @@ public final class FileScanExec extends PhysicalPlan {
       tasks.add(new SplitTask(s, valuesByPath.get(s.path())));
     }
     return tasks;
+  }
+
+  /**
+   * The batches of CSV splits, parsed a batch at a time as they are asked for (so each batch is aggregated or
+   * joined while it is still in the cache, and a split is never held in memory whole).
+   */
+  private static final class CsvScan implements java.util.Iterator<ColumnBatch> {
+    private final java.util.Iterator<SplitTask> tasks;
+    private final CsvReader reader;
+    private final List<DataType> dataTypes;
+    private final int batchRows;
+    private final java.util.function.UnaryOperator<ColumnBatch> finish;
+    private final List<DataType> partTypes;
+    private final java.util.ArrayDeque<ColumnBatch> ready = new java.util.ArrayDeque<>();
+    private CsvReader.Cursor cursor;
+    private ScanConsumer consumer;
+
+    CsvScan(java.util.Iterator<SplitTask> tasks, CsvReader reader, List<DataType> dataTypes, int batchRows,
+        java.util.function.UnaryOperator<ColumnBatch> finish, List<DataType> partTypes) {
+      this.tasks = tasks;
+      this.reader = reader;
+      this.dataTypes = dataTypes;
+      this.batchRows = batchRows;
+      this.finish = finish;
+      this.partTypes = partTypes;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty()) {
+        if (cursor == null) {
+          if (!tasks.hasNext()) {
+            return false;
+          }
+          SplitTask task = tasks.next();
+          consumer = new ScanConsumer(dataTypes, batchRows, b -> {
+            ColumnBatch out = finish.apply(withPartitionValues(b, task.partitionValues(), partTypes));
+            if (out != null) {
+              ready.add(out);
+            }
+          });
+          cursor = reader.open(task.split());
+          io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
+          if (tc != null) {
+            tc.onTaskCompletion(cursor);
+          }
+        }
+        if (!cursor.advance(consumer, batchRows)) {
+          consumer.flush();
+          cursor.close();
+          cursor = null;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public ColumnBatch next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return ready.poll();
+    }
   }
 }
