@@ -172,15 +172,12 @@ public final class LineReader implements AutoCloseable {
   }
 
   private int findDefault(int from) {
-    byte[] b = buffer;
-    for (int i = from, n = len; i < n; i++) {
-      byte c = b[i];
-      if (c == '\n' || c == '\r') {
-        return i;
-      }
-    }
-    return -1;
+    int i = ByteScan.indexOfEither(buffer, from, len, NEWLINES, RETURNS);
+    return i < len ? i : -1;
   }
+
+  private static final long NEWLINES = ByteScan.broadcast((byte) '\n');
+  private static final long RETURNS = ByteScan.broadcast((byte) '\r');
 
   private int findSeparator(int from) {
     byte first = separator[0];

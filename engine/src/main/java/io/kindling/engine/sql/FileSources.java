@@ -4,6 +4,7 @@ import io.kindling.KindlingException;
 import io.kindling.engine.format.ExternalFormat;
 import io.kindling.engine.format.FormatOptions;
 import io.kindling.engine.format.InferredType;
+import io.kindling.engine.format.csv.CsvInferenceSample;
 import io.kindling.engine.format.csv.CsvOptions;
 import io.kindling.engine.format.csv.CsvSchemaInference;
 import io.kindling.engine.format.json.JType;
@@ -37,7 +38,8 @@ import java.util.Optional;
 
 /**
  * Lists the files of a DataFrame source (Hive-style partition directories become columns) and settles its
- * schema: the user's, or inferred by a job over the files' splits (all of the data, as Spark's inferSchema).
+ * schema: the user's, or inferred by a job over the files' splits (all of the data, as Spark's inferSchema; a
+ * large CSV input without samplingRatio is inferred from a sample, see {@link CsvInferenceSample}).
  */
 final class FileSources {
   private FileSources() {}
@@ -82,7 +84,15 @@ final class FileSources {
         throw new AnalysisException(e.getMessage(), e);
       }
     } else {
-      dataSchema = infer(f, files, opts, context);
+      StructType sampled = f.equals("csv") ? sampledCsvSchema(files, opts, context) : null;
+      if (sampled != null) {
+        dataSchema = sampled;
+        Map<String, String> marked = new java.util.HashMap<>(options);
+        marked.put(CsvInferenceSample.SAMPLED_OPTION, "true");
+        options = marked;
+      } else {
+        dataSchema = infer(f, files, opts, context);
+      }
       if (dataSchema.size() == 0 && files.isEmpty()) {
         throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for " + f.toUpperCase(Locale.ROOT)
             + ". It must be specified manually.");
@@ -251,5 +261,56 @@ final class FileSources {
       root = JType.merge(root, t);
     }
     return new JsonSchemaInference(options).toSchema(root);
+  }
+
+  /** Bytes of a large CSV input that schema inference samples when samplingRatio is not set; 0 reads all. */
+  static final String SAMPLE_SETTING = "kindling.input.csv-inference-sample";
+
+  /**
+   * The schema of a large CSV input inferred from a sample of it ({@link CsvInferenceSample}), or null when the
+   * whole input must be read: no inferSchema, samplingRatio given, a small or compressed input, or a sample that
+   * cannot stand for the whole (a column without a value in it, a date column).
+   */
+  private static StructType sampledCsvSchema(List<SourceFile> sources, FormatOptions opts, SqlContext context) {
+    CsvOptions options = CsvOptions.from(opts);
+    if (!options.inferSchema() || opts.contains("samplingRatio") || sources.isEmpty()) {
+      return null;
+    }
+    List<FileSplit> sample = CsvInferenceSample.splits(
+        sources.stream().map(s -> new CsvInferenceSample.Input(s.path(), s.length())).toList(),
+        context.session().config().getBytes(SAMPLE_SETTING));
+    if (sample == null) {
+      return null;
+    }
+    CsvSchemaInference driverSide = new CsvSchemaInference(options);
+    CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(sources.stream()
+        .map(s -> new io.kindling.engine.fs.FileInfo(s.path(), s.length(), false, 0)).toList());
+    if (first == null) {
+      return null;
+    }
+    byte[] line = first.line();
+    List<String> fields = new ArrayList<>(first.fields());
+    // The small ranges go to as many tasks as there are cores, not one task each.
+    int tasks = Math.min(sample.size(), context.session().settings().defaultParallelism());
+    var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), sample,
+        Math.max(1, tasks));
+    // Options travel as their map: the parsed form holds a Charset, which is not serializable.
+    List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
+      CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
+      CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
+      InferredType[] types = null;
+      while (it.hasNext()) {
+        InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
+        types = types == null ? t : CsvSchemaInference.merge(types, t);
+      }
+      return types;
+    }, "inferSchema");
+    InferredType[] merged = null;
+    for (InferredType[] t : parts) {
+      if (t != null) {
+        merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
+      }
+    }
+    return CsvInferenceSample.usable(merged) ? driverSide.schema(first, merged) : null;
   }
 }

@@ -63,6 +63,8 @@ public final class CsvOptions implements Serializable {
   final boolean quoteAll;
   final boolean escapeQuotes;
   final Compression compression;
+  /** Set (internally) when the data schema was inferred from a sample: reads check each value still fits. */
+  final boolean schemaFromSample;
 
   private CsvOptions(FormatOptions o) {
     o.requireDefault("CSV", "multiLine", "false",
@@ -120,6 +122,7 @@ public final class CsvOptions implements Serializable {
     this.quoteAll = o.getBoolean("quoteAll", false);
     this.escapeQuotes = o.getBoolean("escapeQuotes", true);
     this.compression = Compression.fromOptions(o);
+    this.schemaFromSample = o.getBoolean(CsvInferenceSample.SAMPLED_OPTION, false);
   }
 
   public static CsvOptions from(FormatOptions options) {

@@ -3,6 +3,7 @@ package io.kindling.engine.format.csv;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
+import io.kindling.engine.format.InferredType;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.ParseMode;
 import io.kindling.engine.format.RowConsumer;
@@ -58,6 +59,10 @@ public final class CsvReader {
   private final byte[] posInfBytes;
   private final byte[] negInfBytes;
   private final boolean[] ok = new boolean[1];
+  // With a schema inferred from a sample: the inference that checks a value that does not convert.
+  private final CsvSchemaInference sampleCheck;
+  private final InferredType[] sampledTypes;
+  private String fileName;
   private String failure;
   private int lineStart;
   private int lineEnd;
@@ -114,6 +119,11 @@ public final class CsvReader {
       }
     }
     this.corruptIndex = corrupt;
+    this.sampleCheck = options.schemaFromSample ? new CsvSchemaInference(options) : null;
+    this.sampledTypes = new InferredType[n];
+    for (int i = 0; i < n; i++) {
+      sampledTypes[i] = CsvInferenceSample.of(requiredSchema.get(i).dataType());
+    }
     this.nullBytes = options.nullValue.getBytes(StandardCharsets.UTF_8);
     this.emptyBytes = options.emptyValueInRead.getBytes(StandardCharsets.UTF_8);
     this.nanBytes = options.nanValue.getBytes(StandardCharsets.UTF_8);
@@ -150,12 +160,25 @@ public final class CsvReader {
 
   /** Reads a split of a file (the whole file when it is compressed); returns the number of rows kept. */
   public long read(FileSplit split, RowConsumer out) {
-    try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
-      boolean startOfFile = split.start() == 0 || split.compressed();
-      return read(lines, startOfFile, InputPaths.uri(split.path()), out);
+    try (Cursor cursor = open(split)) {
+      cursor.advance(out, Long.MAX_VALUE);
+      return cursor.rows;
+    }
+  }
+
+  /**
+   * Opens a split for reading a few rows at a time ({@link Cursor#advance}), so that a scan can hand each batch
+   * on as soon as it is full instead of parsing the whole split first.
+   */
+  public Cursor open(FileSplit split) {
+    LineReader lines;
+    try {
+      lines = LineReader.open(split, options.lineSeparatorInRead);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + split.path(), e);
     }
+    boolean startOfFile = split.start() == 0 || split.compressed();
+    return new Cursor(lines, startOfFile, InputPaths.uri(split.path()), split.path());
   }
 
   /**
@@ -165,20 +188,65 @@ public final class CsvReader {
    * @param fileName for messages
    */
   public long read(LineReader lines, boolean startOfFile, String fileName, RowConsumer out) {
-    boolean headerPending = options.header && startOfFile;
-    boolean utf8 = options.isUtf8();
-    long rows = 0;
-    while (lines.next()) {
+    Cursor cursor = new Cursor(lines, startOfFile, fileName, fileName);
+    cursor.advance(out, Long.MAX_VALUE);
+    return cursor.rows;
+  }
+
+  /** A split being read: {@link #advance} parses rows until a count of them were kept or the lines end. */
+  public final class Cursor implements AutoCloseable {
+    private final LineReader lines;
+    private final boolean startOfFile;
+    private final String fileName;
+    private final String path;
+    private boolean headerPending;
+    private boolean done;
+    private long rows;
+
+    private Cursor(LineReader lines, boolean startOfFile, String fileName, String path) {
+      this.lines = lines;
+      this.startOfFile = startOfFile;
+      this.fileName = fileName;
+      this.path = path;
+      this.headerPending = options.header && startOfFile;
+    }
+
+    /** The rows kept so far. */
+    public long rows() {
+      return rows;
+    }
+
+    /**
+     * Passes rows to {@code out} until {@code maxRows} more were kept (ended with {@code endRow}) or the input
+     * ends; returns false once the input has ended.
+     */
+    public boolean advance(RowConsumer out, long maxRows) {
+      if (done) {
+        return false;
+      }
+      CsvReader.this.fileName = fileName;
+      long stopAt = maxRows > Long.MAX_VALUE - rows ? Long.MAX_VALUE : rows + maxRows;
+      while (rows < stopAt) {
+        if (!lines.next()) {
+          done = true;
+          return false;
+        }
+        readLine(out);
+      }
+      return true;
+    }
+
+    private void readLine(RowConsumer out) {
       byte[] b = lines.buffer();
       int s = lines.start();
       int n = lines.length();
-      if (!utf8) {
+      if (!options.isUtf8()) {
         b = new String(b, s, n, options.charset).getBytes(StandardCharsets.UTF_8);
         s = 0;
         n = b.length;
       }
       if (CsvLines.skip(b, s, n, options.comment)) {
-        continue;
+        return;
       }
       lineStart = s;
       lineEnd = s + n;
@@ -188,12 +256,12 @@ public final class CsvReader {
         if (!options.enforceSchema) {
           checkHeader(tokenizer.toStrings(StandardCharsets.UTF_8), fileName);
         }
-        continue;
+        return;
       }
       if (convertRow(out)) {
         out.endRow();
         rows++;
-        continue;
+        return;
       }
       switch (options.mode) {
         case PERMISSIVE -> {
@@ -209,7 +277,15 @@ public final class CsvReader {
         default -> throw new IllegalStateException(options.mode.name());
       }
     }
-    return rows;
+
+    @Override
+    public void close() {
+      try {
+        lines.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not close " + path, e);
+      }
+    }
   }
 
   /** Sets every required column; false when the record is malformed ({@link #failure} says why). */
@@ -227,6 +303,9 @@ public final class CsvReader {
       if (t >= tok.count) {
         out.setNull(c);
       } else if (!convert(c, t, out)) {
+        if (sampleCheck != null) {
+          checkSampledType(c, t);
+        }
         out.setNull(c);
         if (good) {
           good = false;
@@ -279,6 +358,9 @@ public final class CsvReader {
         long v = ByteNumbers.parseLong(b, off, len);
         if (v == ByteNumbers.FAIL && !text(b, off, len).equals(String.valueOf(Long.MIN_VALUE))) {
           return fail(t, "cannot parse '" + text(b, off, len) + "' as bigint");
+        }
+        if (v == ByteNumbers.FAIL && sampleCheck != null) {
+          checkSampledType(c, t);
         }
         out.setLong(c, v);
         return true;
@@ -346,6 +428,26 @@ public final class CsvReader {
         return true;
       }
       default -> throw new IllegalStateException("type " + types[c]);
+    }
+  }
+
+  /**
+   * With a schema inferred from a sample: fails when field {@code t} would have widened column {@code c}'s type
+   * had inference read every row (the query would otherwise give a different result than Spark's).
+   */
+  private void checkSampledType(int c, int t) {
+    CsvTokenizer tok = tokenizer;
+    int off = tok.starts[t];
+    int len = tok.ends[t] - off;
+    InferredType column = sampledTypes[c];
+    InferredType widened = sampleCheck.inferValue(column, tok.bytes(t), off, len, tok.quoted[t]);
+    if (!widened.toDataType().equals(column.toDataType())) {
+      throw new KindlingException("The schema of " + fileName + " was inferred from a sample of its rows, and "
+          + "column '" + parsedNames.get(t) + "' came out as " + column.toDataType().simpleString() + ", but the "
+          + "value '" + text(tok.bytes(t), off, len) + "' in the line '" + text(tok.line, lineStart,
+          lineEnd - lineStart) + "' is not one (inferring from every row gives "
+          + widened.toDataType().simpleString() + "). Read with .option(\"samplingRatio\", \"1.0\") to infer "
+          + "from every row, or give the schema with .schema(...).");
     }
   }
 

@@ -216,11 +216,13 @@ public final class CsvSchemaInference {
   /** Spark's {@code inferField} for field {@code t} of the current record. */
   private InferredType inferField(InferredType soFar, int t) {
     CsvTokenizer tok = tokenizer;
-    byte[] b = tok.bytes(t);
-    int off = tok.starts[t];
-    int len = tok.ends[t] - off;
+    return inferValue(soFar, tok.bytes(t), tok.starts[t], tok.ends[t] - tok.starts[t], tok.quoted[t]);
+  }
+
+  /** The type of a column that was {@code soFar} after it also sees the value {@code b[off, off + len)}. */
+  InferredType inferValue(InferredType soFar, byte[] b, int off, int len, boolean quoted) {
     if (len == 0) {
-      if (!tok.quoted[t] || options.emptyValueInRead.isEmpty()) {
+      if (!quoted || options.emptyValueInRead.isEmpty()) {
         return soFar;
       }
       b = options.emptyValueInRead.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.kindling.engine.format.csv;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.source.ByteScan;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,10 @@ final class CsvTokenizer {
   private final byte[] delimiter;
   private final byte delimiter0;
   private final boolean singleByteDelimiter;
+  private final long delimiterWord;
+  private final long quoteWord;
+  // One-byte delimiter and no trimming: lines without a quote take the word-at-a-time path.
+  private final boolean plainFast;
   private final int quote;
   private final int escape;
   private final int escapeEscape;
@@ -36,6 +41,7 @@ final class CsvTokenizer {
     this.delimiter = o.delimiter;
     this.delimiter0 = delimiter[0];
     this.singleByteDelimiter = delimiter.length == 1;
+    this.delimiterWord = ByteScan.broadcast(delimiter0);
     this.quote = o.quote == '\0' ? -1 : asciiOrFail(o.quote, "quote");
     this.escape = o.escape == '\0' ? -2 : asciiOrFail(o.escape, "escape");
     this.escapeEscape = o.escapeEscape == '\0' ? -3 : asciiOrFail(o.escapeEscape, "charToEscapeQuoteEscaping");
@@ -43,6 +49,8 @@ final class CsvTokenizer {
     this.trimTrailing = forWriteSide ? o.ignoreTrailingWhiteSpaceInWrite : o.ignoreTrailingWhiteSpaceInRead;
     this.maxColumns = o.maxColumns;
     this.maxCharsPerColumn = o.maxCharsPerColumn;
+    this.quoteWord = quote < 0 ? 0 : ByteScan.broadcast((byte) quote);
+    this.plainFast = singleByteDelimiter && !trimLeading && !trimTrailing;
   }
 
   private static int asciiOrFail(char c, String option) {
@@ -65,6 +73,10 @@ final class CsvTokenizer {
     line = b;
     count = 0;
     scratchLen = 0;
+    if (plainFast && tokenizeUnquoted(b, from, to)) {
+      return;
+    }
+    count = 0;
     int i = from;
     while (true) {
       if (trimLeading) {
@@ -95,6 +107,67 @@ final class CsvTokenizer {
         return;
       }
     }
+  }
+
+  /**
+   * Splits a line with no quote character, eight bytes at a time: the fields are exactly the text between
+   * delimiters, as the general path takes unquoted fields. False (fields partly added) when the line has a quote.
+   */
+  private boolean tokenizeUnquoted(byte[] b, int from, int to) {
+    long delims = delimiterWord;
+    long quotes = quoteWord;
+    boolean checkQuotes = quote >= 0;
+    int start = from;
+    int i = from;
+    for (int last = b.length - 8; i < to && i <= last; i += 8) {
+      long w = ByteScan.word(b, i);
+      long d = ByteScan.zeroBytesExact(w ^ delims);
+      int valid = to - i;
+      if (valid < 8) {
+        long keep = (1L << (valid << 3)) - 1;
+        d &= keep;
+        if (checkQuotes && (ByteScan.zeroBytesExact(w ^ quotes) & keep) != 0) {
+          return false;
+        }
+      } else if (checkQuotes && ByteScan.zeroBytesExact(w ^ quotes) != 0) {
+        return false;
+      }
+      if (d != 0) {
+        if (count + 8 > starts.length || count + 8 > maxColumns || maxCharsPerColumn > 0) {
+          while (d != 0) {
+            int at = i + (Long.numberOfTrailingZeros(d) >>> 3);
+            add(start, at, false, false);
+            start = at + 1;
+            d &= d - 1;
+          }
+          continue;
+        }
+        // Room for every field this word can end, and no limit a field could break: plain stores.
+        int c = count;
+        do {
+          int at = i + (Long.numberOfTrailingZeros(d) >>> 3);
+          starts[c] = start;
+          ends[c] = at;
+          inScratch[c] = false;
+          quoted[c] = false;
+          c++;
+          start = at + 1;
+          d &= d - 1;
+        } while (d != 0);
+        count = c;
+      }
+    }
+    for (; i < to; i++) {
+      byte c = b[i];
+      if (c == delimiter0) {
+        add(start, i, false, false);
+        start = i + 1;
+      } else if (c == quote) {
+        return false;
+      }
+    }
+    add(start, to, false, false);
+    return true;
   }
 
   /** Reads a quoted field starting at {@code open}; returns the index of the delimiter after it, or {@code to}. */
@@ -179,12 +252,7 @@ final class CsvTokenizer {
   private int findDelimiter(byte[] b, int from, int to) {
     byte d = delimiter0;
     if (singleByteDelimiter) {
-      for (int i = from; i < to; i++) {
-        if (b[i] == d) {
-          return i;
-        }
-      }
-      return to;
+      return ByteScan.indexOf(b, from, to, d, delimiterWord);
     }
     for (int i = from; i < to; i++) {
       if (b[i] == d && isDelimiter(b, i, to)) {

@@ -60,6 +60,11 @@ public final class HashedRelation {
     return index.first(keys, i);
   }
 
+  /** {@link #first} of probe rows {@code 0..n-1} into {@code out}. */
+  public void firstOfEach(ColumnVector[] keys, int n, int[] out) {
+    index.firstOfEach(keys, n, out);
+  }
+
   /** The next build row with the same key as {@code row}, or -1. */
   public int next(int row) {
     return next[row];
@@ -68,6 +73,12 @@ public final class HashedRelation {
   /** Looks up the chain heads of probe rows. */
   interface Index {
     int first(ColumnVector[] keys, int i);
+
+    default void firstOfEach(ColumnVector[] keys, int n, int[] out) {
+      for (int i = 0; i < n; i++) {
+        out[i] = first(keys, i);
+      }
+    }
   }
 
   private record AllRows(int n) implements Index {
@@ -112,6 +123,34 @@ public final class HashedRelation {
         tails[pos] = r;
       }
       return idx;
+    }
+
+    @Override
+    public void firstOfEach(ColumnVector[] keys, int n, int[] out) {
+      IntVector v = (IntVector) keys[0];
+      int[] values = v.values();
+      boolean nulls = v.hasNulls();
+      int[] heads = slotHeads;
+      int[] slotKeyArray = slotKeys;
+      int m = mask;
+      for (int i = 0; i < n; i++) {
+        if (nulls && v.isNull(i)) {
+          out[i] = -1;
+          continue;
+        }
+        int k = values[i];
+        int pos = mix(k) & m;
+        int found;
+        while (true) {
+          int head = heads[pos];
+          if (head < 0 || slotKeyArray[pos] == k) {
+            found = head;
+            break;
+          }
+          pos = (pos + 1) & m;
+        }
+        out[i] = found;
+      }
     }
 
     @Override

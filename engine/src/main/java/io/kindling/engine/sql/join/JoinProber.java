@@ -89,8 +89,10 @@ public final class JoinProber {
     int[] probeIdx = new int[Math.max(n, 16)];
     int[] buildIdx = new int[probeIdx.length];
     int pairs = 0;
+    int[] heads = new int[n];
+    build.firstOfEach(keys, n, heads);
     for (int i = 0; i < n; i++) {
-      for (int r = build.first(keys, i); r >= 0; r = build.next(r)) {
+      for (int r = heads[i]; r >= 0; r = build.next(r)) {
         if (pairs == probeIdx.length) {
           probeIdx = Arrays.copyOf(probeIdx, pairs * 2);
           buildIdx = Arrays.copyOf(buildIdx, pairs * 2);
@@ -190,7 +192,8 @@ public final class JoinProber {
 
   /** Left columns then right columns; a null probe batch means its columns are all null. */
   private ColumnBatch assemble(ColumnBatch probe, int[] probeIdx, ColumnBatch buildRows, int[] buildIdx, int m) {
-    ColumnBatch probePart = probe == null ? nullBatchLike(probeTemplate, m) : probe.gather(probeIdx, m);
+    ColumnBatch probePart = probe == null ? nullBatchLike(probeTemplate, m)
+        : isIdentity(probeIdx, m, probe.numRows()) ? probe : probe.gather(probeIdx, m);
     ColumnBatch buildPart = buildRows.gather(buildIdx, m);
     ColumnBatch left = buildIsLeft ? buildPart : probePart;
     ColumnBatch right = buildIsLeft ? probePart : buildPart;
@@ -202,6 +205,19 @@ public final class JoinProber {
       cols[left.numColumns() + c] = right.column(c);
     }
     return new ColumnBatch(cols, m);
+  }
+
+  /** Whether the rows picked are every row of the batch in order (each probe row matched once: no copy needed). */
+  private static boolean isIdentity(int[] idx, int m, int rows) {
+    if (m != rows) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      if (idx[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ColumnBatch probeTemplate;

@@ -20,11 +20,22 @@ public final class ExchangeExec extends PhysicalPlan {
   private final Partitioning partitioning;
   private final boolean optional;
   private final PhysicalPlan child;
+  private final long coalesceTargetBytes;
 
   public ExchangeExec(Partitioning partitioning, boolean optional, PhysicalPlan child) {
+    this(partitioning, optional, child, 0);
+  }
+
+  /**
+   * @param coalesceTargetBytes above 0: once the map side has run, read its output in as few partitions as hold
+   *     about this many bytes each (Spark's adaptive coalescing of shuffle partitions); only for exchanges whose
+   *     partition count nothing else depends on (an aggregation's)
+   */
+  public ExchangeExec(Partitioning partitioning, boolean optional, PhysicalPlan child, long coalesceTargetBytes) {
     this.partitioning = partitioning;
     this.optional = optional;
     this.child = child;
+    this.coalesceTargetBytes = coalesceTargetBytes;
   }
 
   public Partitioning partitioning() {
@@ -70,7 +81,7 @@ public final class ExchangeExec extends PhysicalPlan {
     }
     List<Object[]> bounds = partitioning instanceof Partitioning.Range r
         ? rangeBounds(context, input, r) : List.of();
-    return Exchanges.exchange(context, input, partitioning, child.output(), bounds);
+    return Exchanges.exchange(context, input, partitioning, child.output(), bounds, coalesceTargetBytes);
   }
 
   /**

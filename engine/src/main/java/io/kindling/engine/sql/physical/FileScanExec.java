@@ -147,6 +147,14 @@ public final class FileScanExec extends PhysicalPlan {
     ParallelCollectionNode<SplitTask> splitNode = new ParallelCollectionNode<>(context.nextNodeId(),
         CallSites.of(format), tasks, Math.max(tasks.size(), 1), FileScanExec::hosts);
     return Lineages.map(context, splitNode, "scan " + format, (p, it) -> {
+      if (format.equals("csv")) {
+        List<BatchExpr> csvFilters = ExprCompiler.compileAll(filters, internal, new EvalContext(p));
+        return new CsvScan(it, new CsvReader(CsvOptions.from(FormatOptions.of(options)), dataSchema, required),
+            dataTypes, batchRows, b -> {
+              ColumnBatch kept = applyFilters(csvFilters, b);
+              return kept == null ? null : kept.project(projection);
+            }, partTypes);
+      }
       List<ColumnBatch> batches = new ArrayList<>();
       EvalContext ctx = new EvalContext(p);
       List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
@@ -297,5 +305,68 @@ public final class FileScanExec extends PhysicalPlan {
       tasks.add(new SplitTask(s, valuesByPath.get(s.path())));
     }
     return tasks;
+  }
+
+  /**
+   * The batches of CSV splits, parsed a batch at a time as they are asked for (so each batch is aggregated or
+   * joined while it is still in the cache, and a split is never held in memory whole).
+   */
+  private static final class CsvScan implements java.util.Iterator<ColumnBatch> {
+    private final java.util.Iterator<SplitTask> tasks;
+    private final CsvReader reader;
+    private final List<DataType> dataTypes;
+    private final int batchRows;
+    private final java.util.function.UnaryOperator<ColumnBatch> finish;
+    private final List<DataType> partTypes;
+    private final java.util.ArrayDeque<ColumnBatch> ready = new java.util.ArrayDeque<>();
+    private CsvReader.Cursor cursor;
+    private ScanConsumer consumer;
+
+    CsvScan(java.util.Iterator<SplitTask> tasks, CsvReader reader, List<DataType> dataTypes, int batchRows,
+        java.util.function.UnaryOperator<ColumnBatch> finish, List<DataType> partTypes) {
+      this.tasks = tasks;
+      this.reader = reader;
+      this.dataTypes = dataTypes;
+      this.batchRows = batchRows;
+      this.finish = finish;
+      this.partTypes = partTypes;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty()) {
+        if (cursor == null) {
+          if (!tasks.hasNext()) {
+            return false;
+          }
+          SplitTask task = tasks.next();
+          consumer = new ScanConsumer(dataTypes, batchRows, b -> {
+            ColumnBatch out = finish.apply(withPartitionValues(b, task.partitionValues(), partTypes));
+            if (out != null) {
+              ready.add(out);
+            }
+          });
+          cursor = reader.open(task.split());
+          io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
+          if (tc != null) {
+            tc.onTaskCompletion(cursor);
+          }
+        }
+        if (!cursor.advance(consumer, batchRows)) {
+          consumer.flush();
+          cursor.close();
+          cursor = null;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public ColumnBatch next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return ready.poll();
+    }
   }
 }

@@ -158,7 +158,8 @@ public final class PhysicalPlanner {
         calls, stateAttrs, child);
     Partitioning spec = a.groupings().isEmpty() ? new Partitioning.Single()
         : new Partitioning.Hash(List.copyOf(keyAttrs), exchangePartitions(a.child()));
-    ExchangeExec exchange = new ExchangeExec(spec, true, partial);
+    ExchangeExec exchange = new ExchangeExec(spec, true, partial,
+        settings.adaptive() ? Math.max(1, settings.advisoryPartitionBytes()) : 0);
     HashAggregateExec fin = new HashAggregateExec(HashAggregateExec.Mode.FINAL, List.copyOf(keyAttrs), keyAttrs,
         calls, resultAttrs, exchange);
     List<Expression> projections = new ArrayList<>();

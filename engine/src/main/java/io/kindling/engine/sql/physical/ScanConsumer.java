@@ -188,10 +188,10 @@ final class ScanConsumer implements RowConsumer {
     // Strings: codes into a dictionary of distinct byte sequences, or plain strings once there are too many.
     int[] codes;
     String[] plain;
-    final List<String> dictionary = new ArrayList<>();
-    byte[][] dictBytes = new byte[64][];
-    int[] dictHashes = new int[64];
-    int[] slots = new int[512];
+    List<String> dictionary;
+    byte[][] dictBytes;
+    int[] dictHashes;
+    int[] slots;
 
     Column(DataType type, int capacity) {
       this.type = type;
@@ -215,6 +215,10 @@ final class ScanConsumer implements RowConsumer {
       } else if (type.equals(DataTypes.StringType)) {
         kind = Kind.STRING;
         codes = new int[capacity];
+        dictionary = new ArrayList<>();
+        dictBytes = new byte[64][];
+        dictHashes = new int[64];
+        slots = new int[512];
       } else {
         kind = Kind.OBJECT;
         objects = new Object[capacity];

@@ -9,7 +9,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The binary form of a column batch, for shuffles, broadcasts, caches and spills: per column its type, its
@@ -29,78 +31,84 @@ public final class BatchCodec {
 
   public static byte[] encode(ColumnBatch batch) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + batch.numRows() * batch.numColumns() * 8);
-      DataOutputStream out = new DataOutputStream(bytes);
-      write(batch, out);
-      out.flush();
-      return bytes.toByteArray();
+      return encodeFast(batch);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   public static ColumnBatch decode(byte[] bytes) throws IOException {
-    return read(new DataInputStream(new ByteArrayInputStream(bytes)));
+    return decodeFast(ByteBuffer.wrap(bytes));
   }
 
   public static void write(ColumnBatch batch, DataOutputStream out) throws IOException {
+    out.write(encodeFast(batch));
+  }
+
+  // The bulk paths below write and read the same bytes as DataOutputStream/DataInputStream (big-endian), a
+  // whole array at a time instead of one stream call a value.
+
+  private static byte[] encodeFast(ColumnBatch batch) throws IOException {
     int n = batch.numRows();
-    out.writeInt(n);
-    out.writeInt(batch.numColumns());
+    Sink out = new Sink(64 + n * batch.numColumns() * 9);
+    out.buf.putInt(n);
+    out.buf.putInt(batch.numColumns());
     for (int c = 0; c < batch.numColumns(); c++) {
       ColumnVector v = batch.column(c);
-      writeType(v.type(), out);
+      out.bytes(typeBytes(v.type()));
       writeNulls(v, out);
       if (v instanceof IntVector iv) {
-        out.writeByte(INT);
-        int[] a = iv.values();
-        for (int i = 0; i < n; i++) {
-          out.writeInt(a[i]);
-        }
+        out.ensure(1 + 4L * n);
+        out.buf.put(INT);
+        out.buf.asIntBuffer().put(iv.values(), 0, n);
+        out.buf.position(out.buf.position() + 4 * n);
       } else if (v instanceof LongVector lv) {
-        out.writeByte(LONG);
-        long[] a = lv.values();
-        for (int i = 0; i < n; i++) {
-          out.writeLong(a[i]);
-        }
+        out.ensure(1 + 8L * n);
+        out.buf.put(LONG);
+        out.buf.asLongBuffer().put(lv.values(), 0, n);
+        out.buf.position(out.buf.position() + 8 * n);
       } else if (v instanceof DoubleVector dv) {
-        out.writeByte(DOUBLE);
+        out.ensure(1 + 8L * n);
+        out.buf.put(DOUBLE);
         double[] a = dv.values();
         for (int i = 0; i < n; i++) {
-          out.writeDouble(a[i]);
+          // DataOutputStream.writeDouble writes doubleToLongBits (NaNs collapsed).
+          out.buf.putLong(Double.doubleToLongBits(a[i]));
         }
       } else if (v instanceof FloatVector fv) {
-        out.writeByte(FLOAT);
+        out.ensure(1 + 4L * n);
+        out.buf.put(FLOAT);
         float[] a = fv.values();
         for (int i = 0; i < n; i++) {
-          out.writeFloat(a[i]);
+          out.buf.putInt(Float.floatToIntBits(a[i]));
         }
       } else if (v instanceof BooleanVector bv) {
-        out.writeByte(BOOLEAN);
+        out.ensure(1 + (long) n);
+        out.buf.put(BOOLEAN);
         boolean[] a = bv.values();
         for (int i = 0; i < n; i++) {
-          out.writeBoolean(a[i]);
+          out.buf.put(a[i] ? (byte) 1 : (byte) 0);
         }
       } else if (v instanceof StringVector sv) {
         if (sv.isDictionary() && sv.dictionary().length <= n) {
-          out.writeByte(STRING_DICT);
+          out.ensure(5);
+          out.buf.put(STRING_DICT);
           String[] dict = sv.dictionary();
-          out.writeInt(dict.length);
+          out.buf.putInt(dict.length);
           for (String s : dict) {
             writeString(s, out);
           }
-          int[] codes = sv.codes();
-          for (int i = 0; i < n; i++) {
-            out.writeInt(codes[i]);
-          }
+          out.ensure(4L * n);
+          out.buf.asIntBuffer().put(sv.codes(), 0, n);
+          out.buf.position(out.buf.position() + 4 * n);
         } else {
-          out.writeByte(STRING_PLAIN);
+          out.ensure(1);
+          out.buf.put(STRING_PLAIN);
           for (int i = 0; i < n; i++) {
             writeString(sv.isNull(i) ? null : sv.getString(i), out);
           }
         }
       } else {
-        out.writeByte(OBJECT);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ObjectOutputStream oos = new ObjectOutputStream(buf)) {
           Object[] values = new Object[n];
@@ -109,10 +117,185 @@ public final class BatchCodec {
           }
           oos.writeObject(values);
         }
-        out.writeInt(buf.size());
-        buf.writeTo(out);
+        out.ensure(5);
+        out.buf.put(OBJECT);
+        out.buf.putInt(buf.size());
+        out.bytes(buf.toByteArray());
       }
     }
+    return Arrays.copyOf(out.buf.array(), out.buf.position());
+  }
+
+  /** A growable big-endian byte buffer. */
+  private static final class Sink {
+    ByteBuffer buf;
+
+    Sink(int capacity) {
+      buf = ByteBuffer.allocate(Math.max(capacity, 64));
+    }
+
+    void ensure(long more) {
+      if (buf.remaining() < more) {
+        long want = Math.max((long) buf.capacity() * 2, buf.position() + more);
+        if (want > Integer.MAX_VALUE - 16) {
+          throw new IllegalStateException("A column batch is too large to encode (" + want + " bytes)");
+        }
+        ByteBuffer bigger = ByteBuffer.allocate((int) want);
+        buf.flip();
+        bigger.put(buf);
+        buf = bigger;
+      }
+    }
+
+    void bytes(byte[] b) {
+      ensure(b.length);
+      buf.put(b);
+    }
+  }
+
+  private static byte[] typeBytes(DataType t) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+    DataOutputStream out = new DataOutputStream(bytes);
+    writeType(t, out);
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  private static void writeNulls(ColumnVector v, Sink out) {
+    boolean[] nulls = v.nulls();
+    int n = v.size();
+    out.ensure(1 + (n + 7) / 8);
+    out.buf.put(nulls != null ? (byte) 1 : (byte) 0);
+    if (nulls != null) {
+      for (int i = 0; i < n; i += 8) {
+        int b = 0;
+        for (int j = 0; j < 8 && i + j < n; j++) {
+          if (nulls[i + j]) {
+            b |= 1 << j;
+          }
+        }
+        out.buf.put((byte) b);
+      }
+    }
+  }
+
+  private static void writeString(String s, Sink out) {
+    if (s == null) {
+      out.ensure(4);
+      out.buf.putInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.ensure(4L + b.length);
+    out.buf.putInt(b.length);
+    out.buf.put(b);
+  }
+
+  private static ColumnBatch decodeFast(ByteBuffer in) throws IOException {
+    int n = in.getInt();
+    int cols = in.getInt();
+    ColumnVector[] vectors = new ColumnVector[cols];
+    for (int c = 0; c < cols; c++) {
+      DataType type = readType(in);
+      boolean[] nulls = readNulls(n, in);
+      byte kind = in.get();
+      switch (kind) {
+        case INT -> {
+          int[] a = new int[n];
+          in.asIntBuffer().get(a);
+          in.position(in.position() + 4 * n);
+          vectors[c] = new IntVector(type, a, nulls, n);
+        }
+        case LONG -> {
+          long[] a = new long[n];
+          in.asLongBuffer().get(a);
+          in.position(in.position() + 8 * n);
+          vectors[c] = new LongVector(type, a, nulls, n);
+        }
+        case DOUBLE -> {
+          double[] a = new double[n];
+          in.asDoubleBuffer().get(a);
+          in.position(in.position() + 8 * n);
+          vectors[c] = new DoubleVector(a, nulls, n);
+        }
+        case FLOAT -> {
+          float[] a = new float[n];
+          in.asFloatBuffer().get(a);
+          in.position(in.position() + 4 * n);
+          vectors[c] = new FloatVector(a, nulls, n);
+        }
+        case BOOLEAN -> {
+          boolean[] a = new boolean[n];
+          for (int i = 0; i < n; i++) {
+            a[i] = in.get() != 0;
+          }
+          vectors[c] = new BooleanVector(a, nulls, n);
+        }
+        case STRING_DICT -> {
+          String[] dict = new String[in.getInt()];
+          for (int i = 0; i < dict.length; i++) {
+            dict[i] = readString(in);
+          }
+          int[] codes = new int[n];
+          in.asIntBuffer().get(codes);
+          in.position(in.position() + 4 * n);
+          vectors[c] = StringVector.dictionary(dict, codes, nulls, n);
+        }
+        case STRING_PLAIN -> {
+          String[] a = new String[n];
+          for (int i = 0; i < n; i++) {
+            a[i] = readString(in);
+          }
+          vectors[c] = StringVector.of(a, n);
+        }
+        case OBJECT -> {
+          byte[] buf = new byte[in.getInt()];
+          in.get(buf);
+          try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(buf))) {
+            vectors[c] = new ObjectVector(type, (Object[]) ois.readObject(), n);
+          } catch (ClassNotFoundException e) {
+            throw new IOException(e);
+          }
+        }
+        default -> throw new IOException("unknown vector kind " + kind);
+      }
+    }
+    return new ColumnBatch(vectors, n);
+  }
+
+  private static DataType readType(ByteBuffer in) throws IOException {
+    int at = in.position();
+    byte[] a = in.array();
+    DataInputStream data = new DataInputStream(new ByteArrayInputStream(a, in.arrayOffset() + at,
+        a.length - in.arrayOffset() - at));
+    int before = data.available();
+    DataType t = readType(data);
+    in.position(at + before - data.available());
+    return t;
+  }
+
+  private static boolean[] readNulls(int n, ByteBuffer in) {
+    if (in.get() == 0) {
+      return null;
+    }
+    boolean[] nulls = new boolean[n];
+    for (int i = 0; i < n; i += 8) {
+      int b = in.get() & 0xFF;
+      for (int j = 0; j < 8 && i + j < n; j++) {
+        nulls[i + j] = (b & (1 << j)) != 0;
+      }
+    }
+    return nulls;
+  }
+
+  private static String readString(ByteBuffer in) {
+    int len = in.getInt();
+    if (len < 0) {
+      return null;
+    }
+    String s = new String(in.array(), in.arrayOffset() + in.position(), len, StandardCharsets.UTF_8);
+    in.position(in.position() + len);
+    return s;
   }
 
   public static ColumnBatch read(DataInputStream in) throws IOException {
@@ -192,23 +375,6 @@ public final class BatchCodec {
     return new ColumnBatch(vectors, n);
   }
 
-  private static void writeNulls(ColumnVector v, DataOutputStream out) throws IOException {
-    boolean[] nulls = v.nulls();
-    out.writeBoolean(nulls != null);
-    if (nulls != null) {
-      int n = v.size();
-      for (int i = 0; i < n; i += 8) {
-        int b = 0;
-        for (int j = 0; j < 8 && i + j < n; j++) {
-          if (nulls[i + j]) {
-            b |= 1 << j;
-          }
-        }
-        out.writeByte(b);
-      }
-    }
-  }
-
   private static boolean[] readNulls(int n, DataInputStream in) throws IOException {
     if (!in.readBoolean()) {
       return null;
@@ -221,16 +387,6 @@ public final class BatchCodec {
       }
     }
     return nulls;
-  }
-
-  private static void writeString(String s, DataOutputStream out) throws IOException {
-    if (s == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String readString(DataInputStream in) throws IOException {

@@ -169,6 +169,10 @@ public final class Vectors {
         }
         return StringVector.dictionary(dict, out, nulls, total);
       }
+      StringVector merged = mergeDictionaries(parts, nulls, total);
+      if (merged != null) {
+        return merged;
+      }
       String[] out = new String[total];
       int at = 0;
       for (ColumnVector p : parts) {
@@ -187,6 +191,48 @@ public final class Vectors {
       }
     }
     return new ObjectVector(type, out, total);
+  }
+
+  /**
+   * Dictionary-encoded parts with different dictionaries as one dictionary-encoded vector (so that a broadcast
+   * build side keeps its few distinct strings encoded), or null when a part is plain or the merged dictionary
+   * would not be small next to the rows.
+   */
+  private static StringVector mergeDictionaries(List<ColumnVector> parts, boolean[] nulls, int total) {
+    int entries = 0;
+    for (ColumnVector p : parts) {
+      StringVector s = (StringVector) p;
+      if (!s.isDictionary()) {
+        return null;
+      }
+      entries += s.dictionary().length;
+    }
+    if (entries > Math.max(64, total / 8)) {
+      return null;
+    }
+    java.util.Map<String, Integer> codesByValue = new java.util.HashMap<>();
+    java.util.List<String> dict = new java.util.ArrayList<>();
+    int[] out = new int[total];
+    int at = 0;
+    for (ColumnVector p : parts) {
+      StringVector s = (StringVector) p;
+      String[] d = s.dictionary();
+      int[] remap = new int[d.length];
+      for (int i = 0; i < d.length; i++) {
+        remap[i] = codesByValue.computeIfAbsent(d[i], k -> {
+          dict.add(k);
+          return dict.size() - 1;
+        });
+      }
+      int[] codes = s.codes();
+      for (int i = 0; i < s.size(); i++) {
+        out[at++] = s.isNull(i) ? 0 : remap[codes[i]];
+      }
+    }
+    if (dict.isEmpty()) {
+      return null;
+    }
+    return StringVector.dictionary(dict.toArray(new String[0]), out, nulls, total);
   }
 
   /** One batch of all the given batches' rows (all with the same column types). */

@@ -171,4 +171,70 @@ class CsvReaderTest {
     assertThat(inference.schema(first, merged).simpleString()).isEqualTo("struct<a:double,b:string,c:timestamp>");
     assertThat(CsvSchemaInference.infer(List.of(f), o, Long.MAX_VALUE)).isEqualTo(inference.schema(first, merged));
   }
+
+  private static CsvOptions sampled(String mode) {
+    return CsvOptions.from(FormatOptions.of("header", "true", "mode", mode, CsvInferenceSample.SAMPLED_OPTION,
+        "true"));
+  }
+
+  @Test
+  void read_sampledSchemaAndAValueThatWidensItsColumn_failsInEveryMode() throws IOException {
+    Path f = dir.resolve("late.csv");
+    Files.writeString(f, "a,b,c\n1,x,1.5\n2,y,2\n12345678901,z,3\n");
+    StructType s = StructType.fromDDL("a INT, b STRING, c DOUBLE");
+    for (String mode : new String[] {"PERMISSIVE", "DROPMALFORMED", "FAILFAST"}) {
+      assertThatThrownBy(() -> readAll(f, sampled(mode), s, s, 1)).as(mode)
+          .isInstanceOf(KindlingException.class)
+          .hasMessageContaining("inferred from a sample")
+          .hasMessageContaining("column 'a' came out as int")
+          .hasMessageContaining("'12345678901'")
+          .hasMessageContaining("inferring from every row gives bigint")
+          .hasMessageContaining("samplingRatio");
+      // A query that does not read the column does not look at it.
+      assertThat(readAll(f, sampled(mode), s, StructType.fromDDL("b STRING"), 1)).as(mode).hasSize(3);
+    }
+    assertThat(readAll(f, sampled("PERMISSIVE"), s, StructType.fromDDL("c DOUBLE, b STRING"), 1)).hasSize(3);
+  }
+
+  @Test
+  void read_sampledSchemaWithNullsAndShortRows_sameAsTheGeneralPathInEveryMode() throws IOException {
+    Path f = dir.resolve("gaps.csv");
+    Files.writeString(f, "a,b,c\n1,,1.5\n,y,\n3\n4,w,4.5,extra\n");
+    StructType s = StructType.fromDDL("a INT, b STRING, c DOUBLE");
+    for (String mode : new String[] {"PERMISSIVE", "DROPMALFORMED"}) {
+      CsvOptions plain = CsvOptions.from(FormatOptions.of("header", "true", "mode", mode));
+      assertThat(Golden.render(readAll(f, sampled(mode), s, s, 1))).as(mode)
+          .isEqualTo(Golden.render(readAll(f, plain, s, s, 1)));
+    }
+    assertThatThrownBy(() -> readAll(f, sampled("FAILFAST"), s, s, 1))
+        .isInstanceOf(MalformedRecordException.class).hasMessageContaining("expected 3 fields but found 1");
+  }
+
+  @Test
+  void cursor_advanceAFewRowsAtATime_sameRowsAsReadingWhole() throws IOException {
+    Path f = dir.resolve("mixed.csv");
+    Files.writeString(f, "a,b\n1,x\nzz,y\n\n3\n# not a comment here\n5,\"q,r\"\n6,z\n");
+    StructType s = StructType.fromDDL("a INT, b STRING");
+    for (String mode : new String[] {"PERMISSIVE", "DROPMALFORMED"}) {
+      CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "mode", mode));
+      FileSplit whole = new FileSplit(f.toString(), 0, Files.size(f), false);
+      RowCollector all = new RowCollector(2);
+      long kept = new CsvReader(o, s, s).read(whole, all);
+      for (int step : new int[] {1, 2, 3}) {
+        RowCollector some = new RowCollector(2);
+        List<Long> counts = new ArrayList<>();
+        try (CsvReader.Cursor cursor = new CsvReader(o, s, s).open(whole)) {
+          while (cursor.advance(some, step)) {
+            counts.add(cursor.rows());
+          }
+          assertThat(cursor.rows()).isEqualTo(kept);
+          assertThat(cursor.advance(some, step)).isFalse();
+        }
+        assertThat(Golden.render(some.rows())).as("%s by %s", mode, step).isEqualTo(Golden.render(all.rows()));
+        for (int i = 0; i < counts.size(); i++) {
+          assertThat(counts.get(i)).isEqualTo((i + 1L) * step);
+        }
+      }
+    }
+  }
 }

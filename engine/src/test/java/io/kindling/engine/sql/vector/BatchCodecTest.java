@@ -103,4 +103,43 @@ class BatchCodecTest {
     }
     return t;
   }
+
+  @Test
+  void encode_readBackAsAStream_sameAsDecodingTheBytes() throws Exception {
+    // Spills write with write(batch, DataOutputStream) and read one batch after another with read(DataInputStream).
+    ColumnBatch b = sample();
+    ColumnBatch dict = new ColumnBatch(new ColumnVector[] {StringVector.dictionary(new String[] {"EU", "US"},
+        new int[] {0, 1, 1}, new boolean[] {false, true, false}, 3)}, 3);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    BatchCodec.write(b, out);
+    BatchCodec.write(dict, out);
+    out.flush();
+    java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(rows(BatchCodec.read(in))).isEqualTo(rows(b)).isEqualTo(rows(BatchCodec.decode(BatchCodec.encode(b))));
+    ColumnBatch dictBack = BatchCodec.read(in);
+    assertThat(rows(dictBack)).containsExactly("[EU]", "[null]", "[US]");
+    assertThat(((StringVector) dictBack.column(0)).isDictionary()).isTrue();
+    assertThat(in.read()).isEqualTo(-1);
+  }
+
+  @Test
+  void concat_differentSmallDictionaries_oneMergedDictionaryWithNulls() {
+    StringVector a = StringVector.dictionary(new String[] {"EU", "US"}, new int[] {1, 0, 0}, new boolean[] {false,
+        false, true}, 3);
+    StringVector b = StringVector.dictionary(new String[] {"APAC", "EU"}, new int[] {0, 1}, null, 2);
+    StringVector merged = (StringVector) Vectors.concat(DataTypes.StringType, List.of(a, b));
+    assertThat(merged.isDictionary()).isTrue();
+    assertThat(merged.dictionary()).containsExactly("EU", "US", "APAC");
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < merged.size(); i++) {
+      values.add(merged.getString(i));
+    }
+    assertThat(values).containsExactly("US", "EU", null, "APAC", "EU");
+    StringVector plain = StringVector.of(new String[] {"x", null}, 2);
+    StringVector mixed = (StringVector) Vectors.concat(DataTypes.StringType, List.of(a, plain));
+    assertThat(mixed.isDictionary()).isFalse();
+    assertThat(mixed.getString(3)).isEqualTo("x");
+    assertThat(mixed.isNull(4)).isTrue();
+  }
 }
