@@ -1,6 +1,7 @@
 package io.kindling.actors;
 
 import akka.Done;
+import akka.actor.BootstrapSetup;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
@@ -55,6 +56,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a SessionDriver and one node (NodeSupervisor and compute pool) that is both driver and worker.
  */
 final class ActorBackend implements ExecutionBackend {
+  private static final ClassLoader LOCAL_SYSTEM_LOADER =
+      new LocalSystemClassLoader(ActorBackend.class.getClassLoader());
   private final BackendContext context;
   private final ActorSystem<Void> system;
   private final boolean ownsSystem;
@@ -107,14 +110,11 @@ final class ActorBackend implements ExecutionBackend {
   }
 
   private static ActorSystem<Void> startSystem(BackendContext context) {
+    // kindling.runtime.local.akka and the class loader keep the system small: no remoting, streams or cluster
+    // extensions and serializers, which a local system never uses.
     Config runtime = context.config().getConfig("kindling.runtime.local").withFallback(context.config());
-    // A local system never serializes a message, so it needs none of the serializers that other Akka modules
-    // on the classpath (cluster, Jackson) register: loading them would cost a cold start ~0.5 s of classes.
-    Config localOnly = runtime.withoutPath("akka.actor.serializers")
-        .withoutPath("akka.actor.serialization-bindings")
-        .withoutPath("akka.actor.serialization-identifiers")
-        .withFallback(runtime.getConfig("kindling.runtime.local-serialization"));
-    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(), localOnly);
+    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(),
+        BootstrapSetup.create(runtime).withClassloader(LOCAL_SYSTEM_LOADER));
   }
 
   @Override
@@ -148,6 +148,11 @@ final class ActorBackend implements ExecutionBackend {
       mapOutputs.unregister(shuffleId);
       shuffle.remove(shuffleId);
     }
+  }
+
+  /** The ActorSystem the session runs in (for tests). */
+  ActorSystem<Void> system() {
+    return system;
   }
 
   /** The node's shuffle service (for tests). */
