@@ -1,7 +1,6 @@
 package io.kindling.actors;
 
 import akka.Done;
-import akka.actor.BootstrapSetup;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
@@ -56,8 +55,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * a SessionDriver and one node (NodeSupervisor and compute pool) that is both driver and worker.
  */
 final class ActorBackend implements ExecutionBackend {
-  private static final ClassLoader LOCAL_SYSTEM_LOADER =
-      new LocalSystemClassLoader(ActorBackend.class.getClassLoader());
   private final BackendContext context;
   private final ActorSystem<Void> system;
   private final boolean ownsSystem;
@@ -110,11 +107,10 @@ final class ActorBackend implements ExecutionBackend {
   }
 
   private static ActorSystem<Void> startSystem(BackendContext context) {
-    // kindling.runtime.local.akka and the class loader keep the system small: no remoting, streams or cluster
-    // extensions and serializers, which a local system never uses.
+    // kindling.runtime.local.akka keeps the system small: no remoting, streams or cluster extensions, which a
+    // local system never uses.
     Config runtime = context.config().getConfig("kindling.runtime.local").withFallback(context.config());
-    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(),
-        BootstrapSetup.create(runtime).withClassloader(LOCAL_SYSTEM_LOADER));
+    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(), runtime);
   }
 
   @Override
