@@ -338,6 +338,8 @@ public final class KindlingSession implements AutoCloseable {
 
     /** Always a new, independent session; several may run in one JVM at once. */
     public KindlingSession create() {
+      // The backends are loaded before the config is parsed: a backend may start warming up meanwhile.
+      List<ExecutionBackendFactory> factories = backendFactories();
       Config config = ConfigFactory.parseMap(overrides, "KindlingSession.builder().config")
           .withFallback(ConfigFactory.load(KindlingSession.class.getClassLoader()))
           .resolve();
@@ -346,7 +348,7 @@ public final class KindlingSession implements AutoCloseable {
       ListenerBus listeners = new ListenerBus();
       AccumulatorRegistry accumulators = new AccumulatorRegistry();
       SessionContext context = new SessionContext(sessionId, settings, config, listeners, accumulators);
-      ExecutionBackendFactory factory = findBackend(settings.master());
+      ExecutionBackendFactory factory = findBackend(factories, settings.master());
       ExecutionBackend backend = factory.create(new BackendContext() {
         @Override
         public String sessionId() {
@@ -402,9 +404,13 @@ public final class KindlingSession implements AutoCloseable {
       return new KindlingSession(context, backend);
     }
 
-    private static ExecutionBackendFactory findBackend(String master) {
-      for (ExecutionBackendFactory f : ServiceLoader.load(ExecutionBackendFactory.class,
-          KindlingSession.class.getClassLoader())) {
+    private static List<ExecutionBackendFactory> backendFactories() {
+      return ServiceLoader.load(ExecutionBackendFactory.class, KindlingSession.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get).toList();
+    }
+
+    private static ExecutionBackendFactory findBackend(List<ExecutionBackendFactory> factories, String master) {
+      for (ExecutionBackendFactory f : factories) {
         if (f.supports(master)) {
           return f;
         }

@@ -7,6 +7,11 @@ import io.kindling.spi.ExecutionBackendFactory;
 /** Registers the actors runtime with {@link java.util.ServiceLoader}. */
 public final class KindlingBackendFactory implements ExecutionBackendFactory {
 
+  /** Loaded before a session reads its config, which lets the runtime's warm-up overlap that. */
+  public KindlingBackendFactory() {
+    WarmUp.start();
+  }
+
   @Override
   public boolean supports(String master) {
     return master.equals("local") || master.startsWith("local[") || isCluster(master);
