@@ -3,12 +3,14 @@ package io.kindling;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.kindling.internal.AccumulatorRegistry;
 import io.kindling.chaos.Faults;
 import io.kindling.internal.BroadcastRegistry;
 import io.kindling.internal.CallSites;
 import io.kindling.internal.ListenerBus;
+import io.kindling.internal.SessionConfigView;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.SessionCounters;
 import io.kindling.internal.SessionSettings;
@@ -340,9 +342,7 @@ public final class KindlingSession implements AutoCloseable {
     public KindlingSession create() {
       // The backends are loaded before the config is parsed: a backend may start warming up meanwhile.
       List<ExecutionBackendFactory> factories = backendFactories();
-      Config config = ConfigFactory.parseMap(overrides, "KindlingSession.builder().config")
-          .withFallback(ConfigFactory.load(KindlingSession.class.getClassLoader()))
-          .resolve();
+      Config config = loadConfig(factories);
       SessionSettings settings = SessionSettings.from(config);
       String sessionId = "session-" + NEXT_SESSION.incrementAndGet();
       ListenerBus listeners = new ListenerBus();
@@ -402,6 +402,27 @@ public final class KindlingSession implements AutoCloseable {
       });
       context.attach(backend);
       return new KindlingSession(context, backend);
+    }
+
+    /** The builder's settings over the application's config and the defaults (reference.conf files). */
+    private Config loadConfig(List<ExecutionBackendFactory> factories) {
+      ClassLoader classpath = KindlingSession.class.getClassLoader();
+      Config given = ConfigFactory.parseMap(overrides, "KindlingSession.builder().config");
+      for (ExecutionBackendFactory f : factories) {
+        if (f instanceof SessionConfigView view) {
+          try {
+            Config narrow = given.withFallback(ConfigFactory.load(view.configLoader(classpath))).resolve();
+            String master = narrow.getString("kindling.master").trim();
+            if (f.supports(master) && view.usesConfigLoader(master)) {
+              return narrow;
+            }
+          } catch (ConfigException e) {
+            // Something in it needs the defaults of the whole classpath: the full config below has them, or reports
+            // the error.
+          }
+        }
+      }
+      return given.withFallback(ConfigFactory.load(classpath)).resolve();
     }
 
     private static List<ExecutionBackendFactory> backendFactories() {

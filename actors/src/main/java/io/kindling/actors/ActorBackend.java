@@ -1,6 +1,7 @@
 package io.kindling.actors;
 
 import akka.Done;
+import akka.actor.BootstrapSetup;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
@@ -8,6 +9,7 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import io.kindling.KindlingException;
+import io.kindling.KindlingSession;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.driver.JobSubmission;
 import io.kindling.actors.driver.MapOutputTracker;
@@ -110,7 +112,10 @@ final class ActorBackend implements ExecutionBackend {
     // kindling.runtime.local.akka keeps the system small: no remoting, streams or cluster extensions, which a
     // local system never uses.
     Config runtime = context.config().getConfig("kindling.runtime.local").withFallback(context.config());
-    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(), runtime);
+    // The loader the session's config came from: Akka fills in the same defaults, from Typesafe Config's cache.
+    ClassLoader loader = LocalConfigLoader.over(KindlingSession.class.getClassLoader());
+    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(),
+        BootstrapSetup.create(runtime).withClassloader(loader));
   }
 
   @Override

@@ -40,4 +40,33 @@ class LocalSystemTest {
       assertThat(classic.hasExtension(akka.serialization.SerializationExtension$.MODULE$)).isTrue();
     }
   }
+
+  @Test
+  void localSession_readsNoDefaultsOfTheClusterModules_butAllOfItsOwnAndAkkasCore() {
+    try (KindlingSession s = KindlingSession.builder().master("local[2]").create()) {
+      com.typesafe.config.Config config = s.internalContext().config();
+      assertThat(config.hasPath("akka.remote.artery")).isFalse();
+      assertThat(config.hasPath("akka.cluster.failure-detector")).isFalse();
+      assertThat(config.getInt("kindling.task.max-attempts")).isEqualTo(4);
+      assertThat(config.getString("akka.actor.default-dispatcher.type")).isEqualTo("Dispatcher");
+      assertThat(systemOf(s).settings().config().getString("akka.actor.provider")).isEqualTo("local");
+    }
+  }
+
+  @Test
+  void localConfigLoader_hidesOnlyTheUnusedModulesReferenceConf_andLoadsTheSameClasses() throws Exception {
+    ClassLoader app = LocalSystemTest.class.getClassLoader();
+    ClassLoader local = LocalConfigLoader.over(app);
+    assertThat(LocalConfigLoader.over(app)).isSameAs(local);
+    List<String> all = java.util.Collections.list(app.getResources("reference.conf")).stream()
+        .map(Object::toString).toList();
+    List<String> kept = java.util.Collections.list(local.getResources("reference.conf")).stream()
+        .map(Object::toString).toList();
+    assertThat(all).anyMatch(u -> u.contains("akka-remote"));
+    assertThat(kept).noneMatch(u -> u.contains("akka-remote") || u.contains("akka-cluster"))
+        .anyMatch(u -> u.contains("akka-actor_")).anyMatch(u -> u.contains("kindling-actors") || u.contains("classes"));
+    assertThat(all).containsAll(kept);
+    assertThat(local.loadClass("akka.actor.ActorSystem")).isSameAs(akka.actor.ActorSystem.class);
+    assertThat(local.getResource("akka/remote/RemoteActorRefProvider.class")).isNotNull();
+  }
 }
