@@ -50,11 +50,14 @@ class LocalSystemTest {
       assertThat(config.getInt("kindling.task.max-attempts")).isEqualTo(4);
       assertThat(config.getString("akka.actor.default-dispatcher.type")).isEqualTo("Dispatcher");
       assertThat(systemOf(s).settings().config().getString("akka.actor.provider")).isEqualTo("local");
+      // Akka's same-version check still sees its modules.
+      assertThat(akka.util.ManifestInfo.get(systemOf(s).classicSystem()).versions().contains("akka-actor"))
+          .isTrue();
     }
   }
 
   @Test
-  void localConfigLoader_hidesOnlyTheUnusedModulesReferenceConf_andLoadsTheSameClasses() throws Exception {
+  void localConfigLoader_hidesTheUnusedModulesReferenceConf_andNonAkkaManifests_andLoadsTheSameClasses() throws Exception {
     ClassLoader app = LocalSystemTest.class.getClassLoader();
     ClassLoader local = LocalConfigLoader.over(app);
     assertThat(LocalConfigLoader.over(app)).isSameAs(local);
@@ -66,6 +69,12 @@ class LocalSystemTest {
     assertThat(kept).noneMatch(u -> u.contains("akka-remote") || u.contains("akka-cluster"))
         .anyMatch(u -> u.contains("akka-actor_")).anyMatch(u -> u.contains("kindling-actors") || u.contains("classes"));
     assertThat(all).containsAll(kept);
+    List<String> manifests = java.util.Collections.list(local.getResources("META-INF/MANIFEST.MF")).stream()
+        .map(Object::toString).toList();
+    assertThat(manifests).anyMatch(u -> u.contains("/akka-actor_"))
+        .noneMatch(u -> u.contains("/scala-library-"));
+    assertThat(local.getResources("META-INF/services/io.kindling.spi.ExecutionBackendFactory").hasMoreElements())
+        .isTrue();
     assertThat(local.loadClass("akka.actor.ActorSystem")).isSameAs(akka.actor.ActorSystem.class);
     assertThat(local.getResource("akka/remote/RemoteActorRefProvider.class")).isNotNull();
   }
