@@ -22,6 +22,7 @@ import io.kindling.rdd.RDD;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.ExecutionBackend;
 import io.kindling.spi.ExecutionBackendFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -426,8 +427,12 @@ public final class KindlingSession implements AutoCloseable {
     }
 
     private static List<ExecutionBackendFactory> backendFactories() {
-      return ServiceLoader.load(ExecutionBackendFactory.class, KindlingSession.class.getClassLoader()).stream()
-          .map(ServiceLoader.Provider::get).toList();
+      List<ExecutionBackendFactory> factories = new ArrayList<>();
+      for (ExecutionBackendFactory f : ServiceLoader.load(ExecutionBackendFactory.class,
+          KindlingSession.class.getClassLoader())) {
+        factories.add(f);
+      }
+      return factories;
     }
 
     private static ExecutionBackendFactory findBackend(List<ExecutionBackendFactory> factories, String master) {
