@@ -112,8 +112,12 @@ final class ActorBackend implements ExecutionBackend {
     // kindling.runtime.local.akka keeps the system small: no remoting, streams or cluster extensions, which a
     // local system never uses.
     Config runtime = context.config().getConfig("kindling.runtime.local").withFallback(context.config());
-    // The loader the session's config came from: Akka fills in the same defaults, from Typesafe Config's cache.
-    ClassLoader loader = LocalConfigLoader.over(KindlingSession.class.getClassLoader());
+    // Akka's own choice, the thread's context class loader (an application's jars under `kindling submit`), seen
+    // through the local view; usually it is the loader the session's config came from, whose defaults Typesafe
+    // Config then has cached.
+    ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = LocalConfigLoader.over(threadLoader != null ? threadLoader
+        : KindlingSession.class.getClassLoader());
     return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(),
         BootstrapSetup.create(runtime).withClassloader(loader));
   }

@@ -78,4 +78,18 @@ class LocalSystemTest {
     assertThat(local.loadClass("akka.actor.ActorSystem")).isSameAs(akka.actor.ActorSystem.class);
     assertThat(local.getResource("akka/remote/RemoteActorRefProvider.class")).isNotNull();
   }
+
+  @Test
+  void localSystem_loadsClassesThroughTheCreatingThreadsContextClassLoader() throws Exception {
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader app = new java.net.URLClassLoader(new java.net.URL[0], previous)) {
+      Thread.currentThread().setContextClassLoader(app);
+      try (KindlingSession s = KindlingSession.builder().master("local[2]").create()) {
+        ExtendedActorSystem classic = (ExtendedActorSystem) systemOf(s).classicSystem();
+        assertThat(classic.dynamicAccess().classLoader().getParent()).isSameAs(app);
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
 }
