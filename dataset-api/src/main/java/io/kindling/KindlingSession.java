@@ -3,12 +3,14 @@ package io.kindling;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.kindling.internal.AccumulatorRegistry;
 import io.kindling.chaos.Faults;
 import io.kindling.internal.BroadcastRegistry;
 import io.kindling.internal.CallSites;
 import io.kindling.internal.ListenerBus;
+import io.kindling.internal.SessionConfigView;
 import io.kindling.internal.SessionContext;
 import io.kindling.internal.SessionCounters;
 import io.kindling.internal.SessionSettings;
@@ -20,6 +22,7 @@ import io.kindling.rdd.RDD;
 import io.kindling.spi.BackendContext;
 import io.kindling.spi.ExecutionBackend;
 import io.kindling.spi.ExecutionBackendFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,15 +341,15 @@ public final class KindlingSession implements AutoCloseable {
 
     /** Always a new, independent session; several may run in one JVM at once. */
     public KindlingSession create() {
-      Config config = ConfigFactory.parseMap(overrides, "KindlingSession.builder().config")
-          .withFallback(ConfigFactory.load(KindlingSession.class.getClassLoader()))
-          .resolve();
+      // The backends are loaded before the config is parsed: a backend may start warming up meanwhile.
+      List<ExecutionBackendFactory> factories = backendFactories();
+      Config config = loadConfig(factories);
       SessionSettings settings = SessionSettings.from(config);
       String sessionId = "session-" + NEXT_SESSION.incrementAndGet();
       ListenerBus listeners = new ListenerBus();
       AccumulatorRegistry accumulators = new AccumulatorRegistry();
       SessionContext context = new SessionContext(sessionId, settings, config, listeners, accumulators);
-      ExecutionBackendFactory factory = findBackend(settings.master());
+      ExecutionBackendFactory factory = findBackend(factories, settings.master());
       ExecutionBackend backend = factory.create(new BackendContext() {
         @Override
         public String sessionId() {
@@ -402,9 +405,38 @@ public final class KindlingSession implements AutoCloseable {
       return new KindlingSession(context, backend);
     }
 
-    private static ExecutionBackendFactory findBackend(String master) {
+    /** The builder's settings over the application's config and the defaults (reference.conf files). */
+    private Config loadConfig(List<ExecutionBackendFactory> factories) {
+      ClassLoader classpath = KindlingSession.class.getClassLoader();
+      Config given = ConfigFactory.parseMap(overrides, "KindlingSession.builder().config");
+      for (ExecutionBackendFactory f : factories) {
+        if (f instanceof SessionConfigView view) {
+          try {
+            Config narrow = given.withFallback(ConfigFactory.load(view.configLoader(classpath))).resolve();
+            String master = narrow.getString("kindling.master").trim();
+            if (f.supports(master) && view.usesConfigLoader(master)) {
+              return narrow;
+            }
+          } catch (ConfigException e) {
+            // Something in it needs the defaults of the whole classpath: the full config below has them, or reports
+            // the error.
+          }
+        }
+      }
+      return given.withFallback(ConfigFactory.load(classpath)).resolve();
+    }
+
+    private static List<ExecutionBackendFactory> backendFactories() {
+      List<ExecutionBackendFactory> factories = new ArrayList<>();
       for (ExecutionBackendFactory f : ServiceLoader.load(ExecutionBackendFactory.class,
           KindlingSession.class.getClassLoader())) {
+        factories.add(f);
+      }
+      return factories;
+    }
+
+    private static ExecutionBackendFactory findBackend(List<ExecutionBackendFactory> factories, String master) {
+      for (ExecutionBackendFactory f : factories) {
         if (f.supports(master)) {
           return f;
         }

@@ -1,6 +1,7 @@
 package io.kindling.actors;
 
 import akka.Done;
+import akka.actor.BootstrapSetup;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
@@ -8,6 +9,7 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import io.kindling.KindlingException;
+import io.kindling.KindlingSession;
 import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.driver.JobSubmission;
 import io.kindling.actors.driver.MapOutputTracker;
@@ -107,14 +109,17 @@ final class ActorBackend implements ExecutionBackend {
   }
 
   private static ActorSystem<Void> startSystem(BackendContext context) {
+    // kindling.runtime.local.akka keeps the system small: no remoting, streams or cluster extensions, which a
+    // local system never uses.
     Config runtime = context.config().getConfig("kindling.runtime.local").withFallback(context.config());
-    // A local system never serializes a message, so it needs none of the serializers that other Akka modules
-    // on the classpath (cluster, Jackson) register: loading them would cost a cold start ~0.5 s of classes.
-    Config localOnly = runtime.withoutPath("akka.actor.serializers")
-        .withoutPath("akka.actor.serialization-bindings")
-        .withoutPath("akka.actor.serialization-identifiers")
-        .withFallback(runtime.getConfig("kindling.runtime.local-serialization"));
-    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(), localOnly);
+    // Akka's own choice, the thread's context class loader (an application's jars under `kindling submit`), seen
+    // through the local view; usually it is the loader the session's config came from, whose defaults Typesafe
+    // Config then has cached.
+    ClassLoader threadLoader = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = LocalConfigLoader.over(threadLoader != null ? threadLoader
+        : KindlingSession.class.getClassLoader());
+    return ActorSystem.create(Behaviors.empty(), "kindling-" + context.sessionId(),
+        BootstrapSetup.create(runtime).withClassloader(loader));
   }
 
   @Override
@@ -148,6 +153,11 @@ final class ActorBackend implements ExecutionBackend {
       mapOutputs.unregister(shuffleId);
       shuffle.remove(shuffleId);
     }
+  }
+
+  /** The ActorSystem the session runs in (for tests). */
+  ActorSystem<Void> system() {
+    return system;
   }
 
   /** The node's shuffle service (for tests). */

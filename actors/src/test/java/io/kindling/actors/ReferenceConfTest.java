@@ -20,8 +20,7 @@ class ReferenceConfTest {
     for (Map.Entry<String, ConfigValue> e : kindling.entrySet()) {
       // The Akka overrides for a session's own ActorSystem (local or cluster member) are explained by the comment
       // on their block.
-      if (e.getKey().startsWith("runtime.local.akka.") || e.getKey().startsWith("runtime.cluster.akka.")
-          || e.getKey().startsWith("runtime.local-serialization.akka.")) {
+      if (e.getKey().startsWith("runtime.local.akka.") || e.getKey().startsWith("runtime.cluster.akka.")) {
         continue;
       }
       if (commentsOf(kindling, e.getKey()).isEmpty()) {
@@ -30,7 +29,6 @@ class ReferenceConfTest {
     }
     assertThat(uncommented).isEmpty();
     assertThat(kindling.getConfig("runtime.local").origin().comments()).isNotEmpty();
-    assertThat(kindling.getConfig("runtime.local-serialization").origin().comments()).isNotEmpty();
   }
 
   /** The comments on a setting, or on the block that holds it when the setting is its only entry. */
