@@ -232,8 +232,12 @@ public final class NodeShuffleService implements ShuffleService {
     if (ordering != null) {
       ExternalSorter<K, C> sorter = new ExternalSorter<>(ordering, settings.memoryBudgetBytes(), spillFiles);
       context.onTaskCompletion(sorter);
-      while (records.hasNext()) {
-        sorter.insert(records.next());
+      if (records instanceof BlockRecordIterator<K, C> blocks) {
+        blocks.drainInto(sorter);
+      } else {
+        while (records.hasNext()) {
+          sorter.insert(records.next());
+        }
       }
       records = sorter.sorted();
     }
