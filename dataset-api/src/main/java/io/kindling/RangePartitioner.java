@@ -132,8 +132,12 @@ public final class RangePartitioner<K> extends Partitioner {
     int parentPartitions = node.numPartitions();
     double sampleSize = Math.min((double) SAMPLE_POINTS_PER_PARTITION * partitions, 1e6);
     int perPartition = (int) Math.ceil(3.0 * sampleSize / parentPartitions);
+    int nodeId = node.id();
+    // Each partition is read to the end: the node may keep it for the shuffle that follows, so that the input is
+    // not computed twice.
     List<Sketch> sketches = rdd.sessionContext().runJob(node,
-        (ctx, it) -> sketch(ctx.partitionId(), it, perPartition), "sortByKey");
+        (ctx, it) -> sketch(ctx.partitionId(), ctx.retainForReuse(nodeId, ctx.partitionId(), it), perPartition),
+        "sortByKey");
     long total = 0;
     for (Sketch s : sketches) {
       total += s.count();
@@ -159,7 +163,8 @@ public final class RangePartitioner<K> extends Partitioner {
       int[] which = imbalanced.stream().mapToInt(Integer::intValue).toArray();
       double f = fraction;
       List<Object[]> resampled = rdd.sessionContext().runJob(node, which,
-          (ctx, it) -> bernoulli(ctx.partitionId(), it, f), "sortByKey");
+          (ctx, it) -> bernoulli(ctx.partitionId(), ctx.retainForReuse(nodeId, ctx.partitionId(), it), f),
+          "sortByKey");
       for (Object[] keys : resampled) {
         for (Object key : keys) {
           candidates.add(new Weighted(key, 1.0 / fraction));

@@ -50,6 +50,7 @@ public final class NodeShuffleService implements ShuffleService {
   private final AtomicLong bytesWritten = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private final RemoteMapOutputs remote;
+  private final RetainedPartitions retained;
   private volatile ShuffleStore store;
   private volatile boolean closed;
 
@@ -72,6 +73,7 @@ public final class NodeShuffleService implements ShuffleService {
     this.workDirectory = new WorkDirectory(settings.localDir(), requireNonNull(nodeName, "nodeName is null"));
     this.spillFiles = () -> workDirectory.newFile("spill", ".kryo");
     this.events = requireNonNull(events, "events is null");
+    this.retained = new RetainedPartitions(settings.memoryBudgetBytes());
   }
 
   public ShuffleSettings settings() {
@@ -258,6 +260,22 @@ public final class NodeShuffleService implements ShuffleService {
     return new CursorIterator<>(combiner.result());
   }
 
+  /** Keeps a copy within one task's memory budget (in all, for the node); see {@link RetainedPartitions}. */
+  @Override
+  public <T> Iterator<T> retain(int nodeId, int partition, Iterator<T> records) {
+    return closed ? records : retained.retain(nodeId, partition, records);
+  }
+
+  @Override
+  public <T> Iterator<T> takeRetained(int nodeId, int partition) {
+    return retained.take(nodeId, partition);
+  }
+
+  /** Bytes held by retained partition copies (for tests and metrics). */
+  public long retainedBytes() {
+    return retained.reservedBytes();
+  }
+
   @Override
   public int[] missingMapOutputs(int shuffleId, int numMaps) {
     ShuffleStore s = store;
@@ -375,6 +393,7 @@ public final class NodeShuffleService implements ShuffleService {
   @Override
   public synchronized void close() {
     closed = true;
+    retained.clear();
     try {
       ShuffleStore s = store;
       if (s != null) {

@@ -41,6 +41,16 @@ public interface TaskContext {
   }
 
   /**
+   * {@code records}, the elements of {@code partition} of lineage node {@code nodeId}, unchanged; the node may keep
+   * a copy as they are read (when they are read to the end), so that the next task computing that partition on
+   * this node reads the copy instead of computing it again, as the shuffle after {@code sortByKey}'s sampling job
+   * does. The default keeps nothing.
+   */
+  default <T> Iterator<T> retainForReuse(int nodeId, int partition, Iterator<T> records) {
+    return records;
+  }
+
+  /**
    * Closes {@code resource} when the task ends, however it ends (a task may stop reading an input early, as
    * {@code take} does).
    */

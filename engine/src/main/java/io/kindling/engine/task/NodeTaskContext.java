@@ -71,7 +71,8 @@ final class NodeTaskContext implements TaskContext {
     services.faults().beforeCompute(node.id(), partition, env.crashActor());
     StorageLevel level = env.persisted().get(node.id());
     if (level == null || level == StorageLevel.NONE) {
-      return node.compute(partition, this);
+      Iterator<T> retained = services.shuffle().takeRetained(node.id(), partition);
+      return retained != null ? retained : node.compute(partition, this);
     }
     BlockManager blocks = services.blocks();
     BlockId id = new BlockId(node.id(), partition);
@@ -83,6 +84,14 @@ final class NodeTaskContext implements TaskContext {
       }
     }
     return blocks.store(id, level, node.compute(partition, this), node, env.persisted());
+  }
+
+  /** Persisted partitions are in the block store already: only others are kept. */
+  @Override
+  public <T> Iterator<T> retainForReuse(int nodeId, int partition, Iterator<T> records) {
+    StorageLevel level = env.persisted().get(nodeId);
+    return level == null || level == StorageLevel.NONE ? services.shuffle().retain(nodeId, partition, records)
+        : records;
   }
 
   /** Reads a shuffle's map outputs; armed and scheduled drops of those outputs fire first. */
