@@ -18,7 +18,8 @@ import java.util.NoSuchElementException;
  * reads every partition once to choose the range bounds, and the shuffle that follows would otherwise read and
  * compute its input a second time. A copy is taken at most once; copies are kept within {@code capacityBytes}
  * in all, the oldest dropped first; a partition whose copy would not fit (or whose elements are not
- * {@link Tuple2}, or do not serialize) is simply not kept, and is computed again from its lineage.
+ * {@link Tuple2}, or do not serialize, or which is not read to the end) is simply not kept, and is computed
+ * again from its lineage.
  */
 final class RetainedPartitions {
   private static final int CHUNK_BYTES = 1 << 20;
@@ -57,7 +58,7 @@ final class RetainedPartitions {
     return (Iterator<T>) new Replay(copy);
   }
 
-  /** Bytes held or reserved by copies (for tests). */
+  /** Bytes held by kept copies (for tests). */
   synchronized long reservedBytes() {
     return reserved;
   }
@@ -82,16 +83,15 @@ final class RetainedPartitions {
     return true;
   }
 
-  private synchronized void release(long bytes) {
-    reserved -= bytes;
-  }
-
+  /** Keeps {@code copy} if it fits, making room by dropping the oldest copies. */
   private synchronized void commit(Key key, Copy copy) {
     Copy previous = copies.remove(key);
     if (previous != null) {
       reserved -= previous.bytes();
     }
-    copies.put(key, copy);
+    if (reserve(copy.bytes())) {
+      copies.put(key, copy);
+    }
   }
 
   /** Passes records through while it writes them into chunks. */
@@ -102,7 +102,7 @@ final class RetainedPartitions {
     private List<byte[]> chunks = new ArrayList<>();
     private Output out;
     private long count;
-    private long reservedHere;
+    private long bytes;
     private boolean done;
 
     Recorder(Key key, Iterator<T> records) {
@@ -136,13 +136,14 @@ final class RetainedPartitions {
       }
       if (out == null || out.position() >= CHUNK_BYTES) {
         if (out != null) {
+          bytes += out.position();
           chunks.add(out.toBytes());
         }
-        if (!reserve(2L * CHUNK_BYTES)) {
+        // A copy that can't be kept is given up early, so that it holds no more memory than that.
+        if (bytes + CHUNK_BYTES > capacityBytes) {
           abandon();
           return;
         }
-        reservedHere += 2L * CHUNK_BYTES;
         out = new Output(CHUNK_BYTES + 1024, -1);
       }
       try {
@@ -156,14 +157,9 @@ final class RetainedPartitions {
 
     private void finish() {
       if (out != null) {
+        bytes += out.position();
         chunks.add(out.toBytes());
       }
-      long bytes = 0;
-      for (byte[] c : chunks) {
-        bytes += c.length;
-      }
-      release(reservedHere - bytes);
-      reservedHere = 0;
       commit(key, new Copy(List.copyOf(chunks), count, bytes));
       chunks = null;
       out = null;
@@ -171,8 +167,6 @@ final class RetainedPartitions {
 
     private void abandon() {
       done = true;
-      release(reservedHere);
-      reservedHere = 0;
       chunks = null;
       out = null;
     }
