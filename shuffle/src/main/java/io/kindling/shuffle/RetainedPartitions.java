@@ -22,18 +22,22 @@ import java.util.NoSuchElementException;
  * again from its lineage.
  */
 final class RetainedPartitions {
-  private static final int CHUNK_BYTES = 1 << 20;
+  private static final int MAX_CHUNK_BYTES = 1 << 20;
+  private static final int FIRST_BUFFER_BYTES = 4 << 10;
 
   private record Key(int nodeId, int partition) {}
 
   private record Copy(List<byte[]> chunks, long records, long bytes) {}
 
   private final long capacityBytes;
+  private final int chunkBytes;
   private final Map<Key, Copy> copies = new LinkedHashMap<>();
   private long reserved;
 
   RetainedPartitions(long capacityBytes) {
     this.capacityBytes = capacityBytes;
+    // Chunks small against the capacity, so that a small budget still keeps small partitions.
+    this.chunkBytes = (int) Math.max(1024, Math.min(MAX_CHUNK_BYTES, capacityBytes / 8));
   }
 
   /** {@code records} unchanged, copied as they are read; the copy is kept if the reader reaches the end. */
@@ -134,17 +138,18 @@ final class RetainedPartitions {
         abandon();
         return;
       }
-      if (out == null || out.position() >= CHUNK_BYTES) {
-        if (out != null) {
-          bytes += out.position();
-          chunks.add(out.toBytes());
-        }
+      if (out == null) {
+        // Small partitions stay small: the first buffer grows as it fills.
+        out = new Output(Math.min(FIRST_BUFFER_BYTES, chunkBytes), -1);
+      } else if (out.position() >= chunkBytes) {
+        bytes += out.position();
+        chunks.add(out.toBytes());
         // A copy that can't be kept is given up early, so that it holds no more memory than that.
-        if (bytes + CHUNK_BYTES > capacityBytes) {
+        if (bytes + chunkBytes > capacityBytes) {
           abandon();
           return;
         }
-        out = new Output(CHUNK_BYTES + 1024, -1);
+        out = new Output(chunkBytes + 1024, -1);
       }
       try {
         serializer.writeRecord(out, pair._1(), pair._2());
@@ -156,7 +161,7 @@ final class RetainedPartitions {
     }
 
     private void finish() {
-      if (out != null) {
+      if (out != null && out.position() > 0) {
         bytes += out.position();
         chunks.add(out.toBytes());
       }
