@@ -107,4 +107,24 @@ class SortByKeyTypesPropertyTest {
       Files.delete(file);
     }
   }
+
+  @Example
+  void sortByKey_keptCopies_goOnlyToTheShuffle_notToOtherJobsOverTheSameDataset() {
+    try (KindlingSession s = KindlingSession.builder().appName("kept").master("local[2]").create()) {
+      LongAccumulator computed = s.longAccumulator("computed");
+      List<Integer> data = java.util.stream.IntStream.range(0, 5_000).map(i -> (i * 37) % 1_001).boxed().toList();
+      io.kindling.rdd.PairRDD<Integer, String> pairs = s.parallelize(data, 3).mapToPair(i -> {
+        computed.add(1);
+        return Tuple2.of(i, "v" + i);
+      });
+      io.kindling.rdd.PairRDD<Integer, String> sorted = pairs.sortByKey(false, 4);
+      assertThat(computed.value()).as("the sampling job").isEqualTo(data.size());
+      assertThat(pairs.count()).isEqualTo(data.size());
+      assertThat(computed.value()).as("count computes the pairs: the kept copies are for a shuffle")
+          .isEqualTo(2L * data.size());
+      List<Integer> keys = sorted.collect().stream().map(Tuple2::_1).toList();
+      assertThat(keys).isEqualTo(data.stream().sorted(Comparator.reverseOrder()).toList());
+      assertThat(computed.value()).as("the shuffle reads the kept copies").isEqualTo(2L * data.size());
+    }
+  }
 }

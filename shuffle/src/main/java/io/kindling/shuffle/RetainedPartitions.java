@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Serialized copies of pair partitions a task read through, kept on the heap so that the next task computing the
- * same partition on this node reads the copy instead of computing it again: {@code sortByKey}'s sampling job
- * reads every partition once to choose the range bounds, and the shuffle that follows would otherwise read and
- * compute its input a second time. A copy is taken at most once; copies are kept within {@code capacityBytes}
+ * Serialized copies of pair partitions a task read through, kept on the heap so that the next shuffle-map task
+ * over the same partition on this node writes the copy to its shuffle instead of computing the partition again:
+ * {@code sortByKey}'s sampling job reads every partition once to choose the range bounds, and the shuffle that
+ * follows would otherwise read and compute its input a second time. A copy is taken at most once; copies are kept within {@code capacityBytes}
  * in all, the oldest dropped first; a partition whose copy would not fit (or whose elements are not
  * {@link Tuple2}, or do not serialize, or which is not read to the end) is simply not kept, and is computed
  * again from its lineage.

@@ -35,8 +35,8 @@ public interface ShuffleService extends AutoCloseable {
 
   /**
    * {@code records} (partition {@code partition} of lineage node {@code nodeId}) unchanged; the service may keep a
-   * copy as they are read, which {@link #takeRetained} then returns once, so that the next task computing that
-   * partition on this node need not compute it again. The default keeps nothing.
+   * copy as they are read, which {@link #takeRetained} then returns once, so that the next shuffle-map task over
+   * that partition on this node need not compute it again. The default keeps nothing.
    */
   default <T> Iterator<T> retain(int nodeId, int partition, Iterator<T> records) {
     return records;
