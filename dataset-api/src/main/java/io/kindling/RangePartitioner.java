@@ -31,6 +31,8 @@ public final class RangePartitioner<K> extends Partitioner {
   private final Object[] bounds;
   private final Comparator<? super K> ordering;
   private final boolean ascending;
+  /** The bounds as primitives, when that is how they compare (made on first use on each node); or NONE. */
+  private transient PrimitiveBounds primitive;
 
   /** Ranges in natural key order over {@code partitions} partitions, sampled from {@code rdd}. Runs a job. */
   public RangePartitioner(int partitions, RDD<? extends Tuple2<K, ?>> rdd, boolean ascending) {
@@ -71,6 +73,15 @@ public final class RangePartitioner<K> extends Partitioner {
   @Override
   @SuppressWarnings("unchecked")
   public int getPartition(Object key) {
+    PrimitiveBounds p = primitive;
+    if (p == null) {
+      p = PrimitiveBounds.of(bounds, ordering);
+      primitive = p;
+    }
+    if (p != PrimitiveBounds.NONE && key != null && key.getClass() == p.type) {
+      int partition = p.countBelow(key);
+      return ascending ? partition : bounds.length - partition;
+    }
     K k = (K) key;
     int partition = 0;
     if (bounds.length <= LINEAR_SEARCH_LIMIT) {
@@ -92,6 +103,65 @@ public final class RangePartitioner<K> extends Partitioner {
       partition = lo;
     }
     return ascending ? partition : bounds.length - partition;
+  }
+
+  /**
+   * Natural-order bounds that are all Long, all Integer or all Double, as longs whose signed order is theirs
+   * ({@code Double.compare} order for doubles): a key of the same class finds its partition without comparing
+   * boxed objects, with the same result.
+   */
+  private static final class PrimitiveBounds {
+    static final PrimitiveBounds NONE = new PrimitiveBounds(null, new long[0]);
+
+    final Class<?> type;
+    private final long[] sorted;
+
+    private PrimitiveBounds(Class<?> type, long[] sorted) {
+      this.type = type;
+      this.sorted = sorted;
+    }
+
+    static PrimitiveBounds of(Object[] bounds, Comparator<?> ordering) {
+      if (ordering != NaturalOrder.ASCENDING || bounds.length == 0 || bounds[0] == null) {
+        return NONE;
+      }
+      Class<?> type = bounds[0].getClass();
+      if (type != Long.class && type != Integer.class && type != Double.class) {
+        return NONE;
+      }
+      long[] sorted = new long[bounds.length];
+      for (int i = 0; i < bounds.length; i++) {
+        if (bounds[i] == null || bounds[i].getClass() != type) {
+          return NONE;
+        }
+        sorted[i] = sortable(bounds[i]);
+      }
+      return new PrimitiveBounds(type, sorted);
+    }
+
+    private static long sortable(Object key) {
+      if (key instanceof Double d) {
+        long bits = Double.doubleToLongBits(d);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      }
+      return ((Number) key).longValue();
+    }
+
+    /** How many bounds sort before {@code key} (a key equal to a bound goes to the partition it closes). */
+    int countBelow(Object key) {
+      long k = sortable(key);
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] < k) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /** The upper bounds of every partition but the last, in key order. */
@@ -132,8 +202,12 @@ public final class RangePartitioner<K> extends Partitioner {
     int parentPartitions = node.numPartitions();
     double sampleSize = Math.min((double) SAMPLE_POINTS_PER_PARTITION * partitions, 1e6);
     int perPartition = (int) Math.ceil(3.0 * sampleSize / parentPartitions);
+    int nodeId = node.id();
+    // Each partition is read to the end: the node may keep it for the shuffle that follows, so that the input is
+    // not computed twice.
     List<Sketch> sketches = rdd.sessionContext().runJob(node,
-        (ctx, it) -> sketch(ctx.partitionId(), it, perPartition), "sortByKey");
+        (ctx, it) -> sketch(ctx.partitionId(), ctx.retainForReuse(nodeId, ctx.partitionId(), it), perPartition),
+        "sortByKey");
     long total = 0;
     for (Sketch s : sketches) {
       total += s.count();
@@ -159,7 +233,8 @@ public final class RangePartitioner<K> extends Partitioner {
       int[] which = imbalanced.stream().mapToInt(Integer::intValue).toArray();
       double f = fraction;
       List<Object[]> resampled = rdd.sessionContext().runJob(node, which,
-          (ctx, it) -> bernoulli(ctx.partitionId(), it, f), "sortByKey");
+          (ctx, it) -> bernoulli(ctx.partitionId(), ctx.retainForReuse(nodeId, ctx.partitionId(), it), f),
+          "sortByKey");
       for (Object[] keys : resampled) {
         for (Object key : keys) {
           candidates.add(new Weighted(key, 1.0 / fraction));

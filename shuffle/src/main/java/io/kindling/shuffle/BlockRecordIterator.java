@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.io.Input;
 import io.kindling.Tuple2;
 import io.kindling.persistence.shuffle.MissingShuffleOutputException;
 import io.kindling.persistence.shuffle.ShuffleStore;
+import io.kindling.shuffle.external.ExternalSorter;
 import io.kindling.shuffle.serial.RecordSerializer;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
   private Input input;
   private int nextMap;
   private boolean inBlock;
+  private final Object[] pair = new Object[2];
   private long records;
 
   /** Reads {@code blocks} in order; a local block found gone is reported through {@code onMissing}. */
@@ -93,10 +95,48 @@ final class BlockRecordIterator<K, V> implements Iterator<Tuple2<K, V>> {
       throw new NoSuchElementException();
     }
     try {
-      K key = (K) serializer.read(input);
-      V value = (V) serializer.read(input);
+      serializer.readRecord(input, pair);
       records++;
-      return Tuple2.of(key, value);
+      return Tuple2.of((K) pair[0], (V) pair[1]);
+    } catch (MissingShuffleOutputException e) {
+      throw onMissing.apply(e);
+    }
+  }
+
+  /**
+   * Inserts every record left into {@code sorter}; Long, Integer and Double keys go in as primitives, without
+   * being boxed.
+   */
+  @SuppressWarnings("unchecked")
+  void drainInto(ExternalSorter<K, V> sorter) {
+    try {
+      while (advance()) {
+        int header = serializer.readHeader(input);
+        int keyTag = RecordSerializer.keyTag(header);
+        int valueTag = RecordSerializer.valueTag(header);
+        switch (keyTag) {
+          case RecordSerializer.LONG_VAR, RecordSerializer.LONG_FIXED, RecordSerializer.INT,
+              RecordSerializer.DOUBLE -> {
+            long key = serializer.readPrimitive(input, keyTag);
+            boolean same = valueTag == RecordSerializer.SAME_AS_KEY;
+            V value = same ? null : (V) serializer.readTagged(input, valueTag);
+            if (keyTag == RecordSerializer.INT) {
+              sorter.insertInt((int) key, value, same);
+            } else if (keyTag == RecordSerializer.DOUBLE) {
+              sorter.insertDouble(Double.longBitsToDouble(key), value, same);
+            } else {
+              sorter.insertLong(key, value, same);
+            }
+          }
+          default -> {
+            K key = (K) serializer.readTagged(input, keyTag);
+            V value = valueTag == RecordSerializer.SAME_AS_KEY ? (V) key
+                : (V) serializer.readTagged(input, valueTag);
+            sorter.insert(Tuple2.of(key, value));
+          }
+        }
+        records++;
+      }
     } catch (MissingShuffleOutputException e) {
       throw onMissing.apply(e);
     }

@@ -50,6 +50,7 @@ public final class NodeShuffleService implements ShuffleService {
   private final AtomicLong bytesWritten = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private final RemoteMapOutputs remote;
+  private final RetainedPartitions retained;
   private volatile ShuffleStore store;
   private volatile boolean closed;
 
@@ -72,6 +73,7 @@ public final class NodeShuffleService implements ShuffleService {
     this.workDirectory = new WorkDirectory(settings.localDir(), requireNonNull(nodeName, "nodeName is null"));
     this.spillFiles = () -> workDirectory.newFile("spill", ".kryo");
     this.events = requireNonNull(events, "events is null");
+    this.retained = new RetainedPartitions(settings.memoryBudgetBytes());
   }
 
   public ShuffleSettings settings() {
@@ -232,8 +234,12 @@ public final class NodeShuffleService implements ShuffleService {
     if (ordering != null) {
       ExternalSorter<K, C> sorter = new ExternalSorter<>(ordering, settings.memoryBudgetBytes(), spillFiles);
       context.onTaskCompletion(sorter);
-      while (records.hasNext()) {
-        sorter.insert(records.next());
+      if (records instanceof BlockRecordIterator<K, C> blocks) {
+        blocks.drainInto(sorter);
+      } else {
+        while (records.hasNext()) {
+          sorter.insert(records.next());
+        }
       }
       records = sorter.sorted();
     }
@@ -252,6 +258,22 @@ public final class NodeShuffleService implements ShuffleService {
       combiner.insert(t._1(), t._2());
     }
     return new CursorIterator<>(combiner.result());
+  }
+
+  /** Keeps a copy within one task's memory budget (in all, for the node); see {@link RetainedPartitions}. */
+  @Override
+  public <T> Iterator<T> retain(int nodeId, int partition, Iterator<T> records) {
+    return closed ? records : retained.retain(nodeId, partition, records);
+  }
+
+  @Override
+  public <T> Iterator<T> takeRetained(int nodeId, int partition) {
+    return retained.take(nodeId, partition);
+  }
+
+  /** Bytes held by retained partition copies (for tests and metrics). */
+  public long retainedBytes() {
+    return retained.reservedBytes();
   }
 
   @Override
@@ -371,6 +393,7 @@ public final class NodeShuffleService implements ShuffleService {
   @Override
   public synchronized void close() {
     closed = true;
+    retained.clear();
     try {
       ShuffleStore s = store;
       if (s != null) {

@@ -35,7 +35,7 @@ final class PartitionedBlockWriter {
       buffers[partition] = o;
     }
     int before = o.position();
-    serializer.writePair(o, key, value);
+    serializer.writeRecord(o, key, value);
     int after = o.position();
     buffered += after - before;
     if (after >= chunkBytes) {

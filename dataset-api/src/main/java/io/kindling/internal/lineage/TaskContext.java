@@ -41,6 +41,16 @@ public interface TaskContext {
   }
 
   /**
+   * {@code records}, the elements of {@code partition} of lineage node {@code nodeId}, unchanged; the node may keep
+   * a copy as they are read (when they are read to the end), so that the next shuffle-map task over that partition
+   * on this node writes the copy to its shuffle instead of computing the partition again, as the shuffle after
+   * {@code sortByKey}'s sampling job does. The default keeps nothing.
+   */
+  default <T> Iterator<T> retainForReuse(int nodeId, int partition, Iterator<T> records) {
+    return records;
+  }
+
+  /**
    * Closes {@code resource} when the task ends, however it ends (a task may stop reading an input early, as
    * {@code take} does).
    */

@@ -33,6 +33,20 @@ public interface ShuffleService extends AutoCloseable {
     return InMemoryCombine.combine(records, aggregator);
   }
 
+  /**
+   * {@code records} (partition {@code partition} of lineage node {@code nodeId}) unchanged; the service may keep a
+   * copy as they are read, which {@link #takeRetained} then returns once, so that the next shuffle-map task over
+   * that partition on this node need not compute it again. The default keeps nothing.
+   */
+  default <T> Iterator<T> retain(int nodeId, int partition, Iterator<T> records) {
+    return records;
+  }
+
+  /** The copy {@link #retain} kept of {@code partition} of lineage node {@code nodeId}, handed out once; or null. */
+  default <T> Iterator<T> takeRetained(int nodeId, int partition) {
+    return null;
+  }
+
   /** The map partitions {@code 0 .. numMaps-1} of {@code shuffleId} whose output is not here, ascending. */
   int[] missingMapOutputs(int shuffleId, int numMaps);
 

@@ -68,10 +68,24 @@ final class NodeTaskContext implements TaskContext {
    */
   @Override
   public <T> Iterator<T> iterator(LineageNode<T> node, int partition) throws Exception {
+    return iterator(node, partition, false);
+  }
+
+  /**
+   * The input of a shuffle-map task: as {@link #iterator(LineageNode, int)}, but a copy of the partition that a
+   * task on this node kept ({@link #retainForReuse}) is read instead of computing it. Only here: the records go
+   * straight to the shuffle, which serializes them anyway, so no user function sees the copies.
+   */
+  <T> Iterator<T> shuffleMapInput(LineageNode<T> node, int partition) throws Exception {
+    return iterator(node, partition, true);
+  }
+
+  private <T> Iterator<T> iterator(LineageNode<T> node, int partition, boolean retainedCopy) throws Exception {
     services.faults().beforeCompute(node.id(), partition, env.crashActor());
     StorageLevel level = env.persisted().get(node.id());
     if (level == null || level == StorageLevel.NONE) {
-      return node.compute(partition, this);
+      Iterator<T> retained = retainedCopy ? services.shuffle().takeRetained(node.id(), partition) : null;
+      return retained != null ? retained : node.compute(partition, this);
     }
     BlockManager blocks = services.blocks();
     BlockId id = new BlockId(node.id(), partition);
@@ -83,6 +97,14 @@ final class NodeTaskContext implements TaskContext {
       }
     }
     return blocks.store(id, level, node.compute(partition, this), node, env.persisted());
+  }
+
+  /** Persisted partitions are in the block store already: only others are kept. */
+  @Override
+  public <T> Iterator<T> retainForReuse(int nodeId, int partition, Iterator<T> records) {
+    StorageLevel level = env.persisted().get(nodeId);
+    return level == null || level == StorageLevel.NONE ? services.shuffle().retain(nodeId, partition, records)
+        : records;
   }
 
   /** Reads a shuffle's map outputs; armed and scheduled drops of those outputs fire first. */

@@ -41,7 +41,8 @@ public final class TaskRunner {
     try {
       services.faults().onTaskStart(jobId, stage.id(), stage.node().id(), partition, attempt, env.incarnation(),
           env.crashActor());
-      Iterator<?> input = context.iterator(stage.node(), partition);
+      Iterator<?> input = stage.isShuffleMap() ? context.shuffleMapInput(stage.node(), partition)
+          : context.iterator(stage.node(), partition);
       Object value;
       if (stage.isShuffleMap()) {
         value = services.shuffle().write(stage.shuffleDependency(), partition,

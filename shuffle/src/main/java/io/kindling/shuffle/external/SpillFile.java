@@ -67,8 +67,9 @@ final class SpillFile {
       records++;
     }
 
-    void writePair(Object key, Object value) {
-      serializer.writePair(output, key, value);
+    /** Writes a record in the tagged form {@link Reader#readRecord} reads. */
+    void writeRecord(Object key, Object value) {
+      serializer.writeRecord(output, key, value);
       records++;
     }
 
@@ -116,6 +117,7 @@ final class SpillFile {
     private final InputStream stream;
     private final Input input;
     private final RecordSerializer serializer = RecordSerializer.forThread();
+    private final Object[] pair = new Object[2];
     private long left = records;
 
     private Reader(InputStream stream, int bufferBytes) {
@@ -133,6 +135,12 @@ final class SpillFile {
 
     Object read() {
       return serializer.read(input);
+    }
+
+    /** Reads a record written by {@link Writer#writeRecord}: {key, value} in an array it reuses. */
+    Object[] readRecord() {
+      serializer.readRecord(input, pair);
+      return pair;
     }
 
     void consumed() {

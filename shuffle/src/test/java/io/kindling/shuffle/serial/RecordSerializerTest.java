@@ -152,4 +152,93 @@ class RecordSerializerTest {
     final ReentrantLock lock = new ReentrantLock();
     final Thread owner = Thread.currentThread();
   }
+
+  private static Object[] recordRoundTrip(Object key, Object value) {
+    RecordSerializer s = RecordSerializer.forThread();
+    Output out = new Output(64, -1);
+    s.writeRecord(out, key, value);
+    s.writeRecord(out, "next", 1);
+    Input in = new Input(out.getBuffer(), 0, out.position());
+    Object[] pair = new Object[2];
+    s.readRecord(in, pair);
+    Object[] next = new Object[2];
+    s.readRecord(in, next);
+    assertThat(next).containsExactly("next", 1);
+    assertThat(in.end()).isTrue();
+    return pair;
+  }
+
+  @Test
+  void records_roundTrip_everyTag() {
+    List<Object> values = new ArrayList<>(List.of(0L, -1L, 1L << 55, -(1L << 55), 1L << 56, Long.MIN_VALUE,
+        Long.MAX_VALUE, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, 0.0, -0.0, Double.NaN,
+        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, "", "text", "\u00e9\u4e2d\ud83d\ude00",
+        new Point(1, 2.5, "p"), List.of(1, 2), 3.5f, (short) 4));
+    values.add(null);
+    for (Object k : values) {
+      for (Object v : values) {
+        Object[] back = recordRoundTrip(k, v);
+        assertThat(back[0]).isEqualTo(k);
+        assertThat(back[1]).isEqualTo(v);
+      }
+    }
+    Object[] nanBits = recordRoundTrip(Double.longBitsToDouble(0x7ff0000000000123L), 1);
+    assertThat(Double.doubleToRawLongBits((Double) nanBits[0])).isEqualTo(0x7ff0000000000123L);
+  }
+
+  @Test
+  void record_valueThatIsItsImmutableKey_isWrittenOnce_andReadAsTheKey() {
+    RecordSerializer s = RecordSerializer.forThread();
+    Long key = 1L << 60;
+    Output same = new Output(64, -1);
+    s.writeRecord(same, key, key);
+    Output equal = new Output(64, -1);
+    s.writeRecord(equal, key, Long.valueOf(1L << 60));
+    assertThat(same.position()).isLessThan(equal.position());
+    Object[] pair = new Object[2];
+    s.readRecord(new Input(same.getBuffer(), 0, same.position()), pair);
+    assertThat(pair[0]).isEqualTo(key);
+    assertThat(pair[1]).isSameAs(pair[0]);
+  }
+
+  @Test
+  void record_valueThatIsItsMutableKey_comesBackAsTwoCopies() {
+    List<Integer> key = new ArrayList<>(List.of(1, 2));
+    Object[] pair = recordRoundTrip(key, key);
+    assertThat(pair[0]).isEqualTo(key);
+    assertThat(pair[1]).isEqualTo(key).isNotSameAs(pair[0]);
+  }
+
+  @Test
+  void record_primitiveKeys_readWithoutBoxing() {
+    RecordSerializer s = RecordSerializer.forThread();
+    Output out = new Output(64, -1);
+    s.writeRecord(out, Long.MIN_VALUE, null);
+    s.writeRecord(out, -7, null);
+    s.writeRecord(out, -0.0, null);
+    Input in = new Input(out.getBuffer(), 0, out.position());
+    long[] expected = {Long.MIN_VALUE, -7, Double.doubleToRawLongBits(-0.0)};
+    for (long e : expected) {
+      int header = s.readHeader(in);
+      assertThat(RecordSerializer.valueTag(header)).isEqualTo(RecordSerializer.NULL);
+      assertThat(s.readPrimitive(in, RecordSerializer.keyTag(header))).isEqualTo(e);
+    }
+  }
+
+  @Test
+  void record_unknownTag_failsAsCorrupt() {
+    RecordSerializer s = RecordSerializer.forThread();
+    Input in = new Input(new byte[] {(byte) 0xF1});
+    assertThatThrownBy(() -> s.readRecord(in, new Object[2]))
+        .isInstanceOf(KindlingException.class)
+        .hasMessageContaining("unknown tag 15");
+  }
+
+  @Test
+  void record_unserializableValue_failsNamingItsClass() {
+    RecordSerializer s = RecordSerializer.forThread();
+    assertThatThrownBy(() -> s.writeRecord(new Output(64, -1), 1L, new HoldsThread()))
+        .isInstanceOf(KindlingException.class)
+        .hasMessageContaining("value of class " + HoldsThread.class.getName());
+  }
 }
