@@ -1,7 +1,9 @@
 package io.kindling.engine.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kindling.KindlingException;
 import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.task.Tasks;
@@ -186,6 +188,24 @@ class DeferredLineageTest {
     LineageNode<?> rightBack = root.dependencies().get(1).parent();
     assertThat(parentOf(leftBack)).isSameAs(parentOf(rightBack));
     assertThat(Tasks.computeAll(root)).containsExactly(7, 14, 21, 28, 7, 14, 21, 28);
+  }
+
+  /** Not serializable, as a user's service object often is. */
+  static final class Unshippable {
+    final int factor = 3;
+  }
+
+  @Test
+  void encode_unserializableObjectBehindTheCache_namesTheCachedDataset() {
+    Unshippable service = new Unshippable();
+    LineageNode<Integer> cached = new MapPartitionsNode<>(1, "map at App.java:70", numbers(),
+        (p, it) -> Iterators.map(it, x -> x * service.factor));
+    LineageNode<Integer> next = new MapPartitionsNode<>(2, "map at App.java:71", cached, (p, it) -> it);
+    assertThatThrownBy(() -> ClosureSerializer.encode(new JobPayload(plan(next),
+            COUNT, Map.of(1, StorageLevel.MEMORY_ONLY)), "count at App.java:72"))
+        .isInstanceOf(KindlingException.class)
+        .hasMessageStartingWith("Task not serializable: map at App.java:70 (MapPartitionsRDD[1]) holds an object of"
+            + " class " + Unshippable.class.getName());
   }
 
   @Test
