@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: bench/run.sh DATA_DIR [WORKLOAD...]
-# Workloads (default all): wordcount sales_by_product segment_join value_tiers logreg_cached sort_numbers startup
+# Workloads (default all): wordcount sales_by_product sales_by_product_parquet segment_join value_tiers logreg_cached sort_numbers startup
 # Same arguments, environment (KBENCH_RUNS, KBENCH_HEAP, KBENCH_OUT) and JSON-lines output as
 # ../shared/bench/peers/run.sh, so python3 ../shared/bench/compare.py can set them side by side.
 set -euo pipefail
@@ -13,7 +13,7 @@ export KINDLING_JAVA_OPTS="-Xmx${KBENCH_HEAP:-8g} ${KINDLING_JAVA_OPTS:-}"
 run=("$root/bin/kindling-java" bench io.kindling.bench.KBench)
 
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount sales_by_product segment_join value_tiers logreg_cached sort_numbers startup)
+[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount sales_by_product sales_by_product_parquet segment_join value_tiers logreg_cached sort_numbers startup)
 inproc=()
 for w in "${workloads[@]}"; do [ "$w" = startup ] || inproc+=("$w"); done
 

@@ -55,6 +55,19 @@ public final class SessionMetrics {
     return counters.shuffleBytesRead();
   }
 
+  /**
+   * Parquet row groups read by DataFrame scans (a row group is Parquet's unit of skipping: with a filter pushed
+   * into the scan, row groups whose statistics rule it out are not read).
+   */
+  public long rowGroupsRead() {
+    return counters.rowGroupsRead();
+  }
+
+  /** Parquet row groups that DataFrame scans skipped because their statistics ruled out the query's filters. */
+  public long rowGroupsSkipped() {
+    return counters.rowGroupsSkipped();
+  }
+
   @Override
   public String toString() {
     StringBuilder cached = new StringBuilder();
@@ -66,6 +79,7 @@ public final class SessionMetrics {
     }
     return "SessionMetrics(recomputedPartitions=" + recomputedPartitions() + ", taskRetries=" + taskRetries()
         + ", faultsInjected=" + faultsInjected() + ", evictions=" + evictions() + ", cachedBytes={" + cached
-        + "}, shuffleBytesWritten=" + shuffleBytesWritten() + ", shuffleBytesRead=" + shuffleBytesRead() + ")";
+        + "}, shuffleBytesWritten=" + shuffleBytesWritten() + ", shuffleBytesRead=" + shuffleBytesRead() + ", rowGroupsRead=" + rowGroupsRead()
+        + ", rowGroupsSkipped=" + rowGroupsSkipped() + ")";
   }
 }

@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import io.kindling.KindlingException;
+import io.kindling.actors.cluster.AppJars;
 import io.kindling.actors.cluster.ClusterSession;
 import io.kindling.actors.cluster.ClusterSettings;
 import io.kindling.actors.cluster.ClusterSystems;
@@ -18,6 +19,7 @@ import io.kindling.actors.driver.JobActor;
 import io.kindling.actors.driver.JobSubmission;
 import io.kindling.actors.driver.MapOutputTracker;
 import io.kindling.actors.driver.SessionDriver;
+import io.kindling.actors.driver.TaskPlacement;
 import io.kindling.engine.io.EngineDataIo;
 import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.StagePlanner;
@@ -63,6 +65,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
   private final ActorRef<ClusterView.Command> view;
   private final MapOutputTracker mapOutputs = new MapOutputTracker();
   private final CachePlacement placement;
+  private final TaskPlacement taskPlacement;
   private final ClusterFaults faults;
   private final CheckpointIo checkpoints = new FileCheckpointIo();
   private final StagePlanner planner;
@@ -86,15 +89,18 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     this.planner = new StagePlanner(stageIds::getAndIncrement);
     ActorBackend.RuntimeSettings runtime = ActorBackend.RuntimeSettings.from(config);
     this.placement = new CachePlacement(context.storage()::level);
+    this.taskPlacement = new TaskPlacement(placement, live::info);
     JobActor.Services services = new JobActor.Services(live.supervisors(), mapOutputs,
         context.listeners(), context.accumulators(), runtime.maxTaskAttempts(), runtime.maxStageAttempts(),
-        placement);
+        taskPlacement);
+    List<AppJars.AppJar> appJars = AppJars.read(config.getString("kindling.cluster.app-jars"));
     CompletableFuture<ActorRef<SessionDriver.Command>> driverRef = new CompletableFuture<>();
     CompletableFuture<ActorRef<ClusterView.Command>> viewRef = new CompletableFuture<>();
     String sessionName = context.appName() + " (" + context.sessionId() + ")";
     this.system = ActorSystem.create(Behaviors.setup(ctx -> {
       viewRef.complete(ctx.spawn(ClusterView.create(sessionName, live, mapOutputs, placement,
-          config.getBoolean("kindling.cluster.rebalance-cached-on-join")), "view"));
+          config.getBoolean("kindling.cluster.rebalance-cached-on-join"), appJars,
+          (int) Math.max(64 * 1024, maximumMessageSize - 64 * 1024)), "view"));
       // Job actors are children of /user/driver, a large-message destination (see reference.conf).
       driverRef.complete(ctx.spawn(SessionDriver.create(services), "driver"));
       return Behaviors.empty();
@@ -102,7 +108,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     try {
       this.driver = driverRef.get(30, TimeUnit.SECONDS);
       this.view = viewRef.get(30, TimeUnit.SECONDS);
-      this.faults = new ClusterFaults(system, live);
+      this.faults = new ClusterFaults(system, live, view);
       awaitWorkers();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -153,6 +159,7 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
           + "carry. Data given to parallelize() travels inside the lineage: read large inputs with textFile(), "
           + "or raise kindling.cluster.maximum-message-size");
     }
+    taskPlacement.prepare(plan);
     CompletableFuture<List<Object>> result = new CompletableFuture<>();
     long jobId = nextJobId.incrementAndGet();
     driver.tell(new SessionDriver.SubmitJob(new JobSubmission(jobId, request.description(), plan, payload,
@@ -160,6 +167,12 @@ final class ClusterBackend implements ExecutionBackend, ClusterSession {
     @SuppressWarnings("unchecked")
     CompletableFuture<List<U>> typed = (CompletableFuture<List<U>>) (CompletableFuture<?>) result;
     return typed;
+  }
+
+  /** The cores of the workers attached to this session now (Spark's default parallelism counts executors' cores). */
+  @Override
+  public java.util.OptionalInt workerCores() {
+    return java.util.OptionalInt.of(live.snapshot().stream().mapToInt(LiveNodes.WorkerNode::cores).sum());
   }
 
   @Override

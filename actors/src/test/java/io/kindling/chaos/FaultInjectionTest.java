@@ -249,6 +249,8 @@ class FaultInjectionTest {
         .isInstanceOf(KindlingException.class).hasMessageContaining("needs cluster mode");
     assertThatThrownBy(() -> session().faults().partitionNetwork("a", "b"))
         .isInstanceOf(KindlingException.class).hasMessageContaining("needs cluster mode");
+    assertThatThrownBy(() -> session().faults().delayNetwork("a", "b", Duration.ofMillis(5)))
+        .isInstanceOf(KindlingException.class).hasMessageContaining("needs cluster mode");
     assertThatThrownBy(() -> session().faults().healNetwork())
         .isInstanceOf(KindlingException.class).hasMessageContaining("needs cluster mode");
   }

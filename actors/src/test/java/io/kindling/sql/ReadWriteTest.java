@@ -124,8 +124,12 @@ class ReadWriteTest extends SqlTestSession {
   void read_missingPath_failsAtOnce() {
     assertThatThrownBy(() -> session.read().csv(dir.resolve("missing.csv").toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("[PATH_NOT_FOUND] Path does not exist");
+    // Parquet comes with kindling-hadoop, which this module's tests don't have.
     assertThatThrownBy(() -> session.read().parquet(dir.toString())).isInstanceOf(AnalysisException.class)
-        .hasMessageContaining("parquet");
+        .hasMessageContaining("add the kindling-hadoop dependency");
+    assertThatThrownBy(() -> session.range(0, 2).write().parquet(dir.resolve("p").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("add the kindling-hadoop dependency");
+    assertThat(dir.resolve("p")).doesNotExist();
   }
 
   @Test

@@ -22,7 +22,7 @@ public final class KBench {
   static Map<String, Workload> workloads() {
     Map<String, Workload> all = new LinkedHashMap<>();
     for (Workload w : List.of(new WordCountWorkload(), new DataFrameWorkloads.SalesByProduct(),
-        new DataFrameWorkloads.SegmentJoin(), new DataFrameWorkloads.ValueTiers(), new LogregCachedWorkload(),
+        new DataFrameWorkloads.SalesByProductParquet(), new DataFrameWorkloads.SegmentJoin(), new DataFrameWorkloads.ValueTiers(), new LogregCachedWorkload(),
         new SortNumbersWorkload(), new StartupWorkload())) {
       all.put(w.name(), w);
     }
@@ -49,7 +49,9 @@ public final class KBench {
       }
     }
     int runs = Integer.parseInt(System.getenv().getOrDefault("KBENCH_RUNS", "3"));
-    try (KindlingSession session = KindlingSession.builder().appName("kbench").master("local[*]").create()) {
+    try (KindlingSession session = KindlingSession.builder().appName("kbench").master(master())
+        .config("kindling.cluster.min-workers", Integer.parseInt(System.getenv().getOrDefault("KBENCH_WORKERS", "1")))
+        .create()) {
       for (String n : names) {
         Workload w = all.get(n);
         if (w == null) {
@@ -63,6 +65,16 @@ public final class KBench {
         }
       }
     }
+  }
+
+  /** {@code KBENCH_MASTER} (bench/cluster-run.sh sets {@code kindling://HOST:PORT}), else {@code local[*]}. */
+  static String master() {
+    return System.getenv().getOrDefault("KBENCH_MASTER", "local[*]");
+  }
+
+  /** The engine as reported: a cluster run says so, so that it sits beside the local one. */
+  static String engine() {
+    return master().startsWith("local") ? ENGINE : ENGINE + "-cluster";
   }
 
   /** From JVM start (as the JVM records it) to the answer; session_s: to the session being up. */
@@ -79,7 +91,7 @@ public final class KBench {
 
   static void emit(String workload, String scale, int run, double seconds, String digest,
       Map<String, Double> extra) {
-    StringBuilder b = new StringBuilder("{\"engine\":").append(quote(ENGINE))
+    StringBuilder b = new StringBuilder("{\"engine\":").append(quote(engine()))
         .append(",\"workload\":").append(quote(workload))
         .append(",\"scale\":").append(scale)
         .append(",\"run\":").append(run)

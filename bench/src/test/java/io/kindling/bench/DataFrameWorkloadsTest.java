@@ -44,6 +44,22 @@ class DataFrameWorkloadsTest {
   }
 
   @Test
+  void salesByProductParquet_makesTheParquetCopyOnce_andGivesTheCsvDigest() throws Exception {
+    Workload w = new DataFrameWorkloads.SalesByProductParquet(data.resolve("out-parquet"));
+
+    assertThat(w.run(session, data).digest().call())
+        .isEqualTo("groups=3;total=1823.50;top=2:1200.00,1:621.00,3:2.50");
+    Path marker = data.resolve("sales.parquet/_SUCCESS");
+    assertThat(marker).exists();
+    long made = Files.getLastModifiedTime(marker).toMillis();
+    assertThat(w.run(session, data).digest().call()).startsWith("groups=3;total=1823.50;");
+    assertThat(Files.getLastModifiedTime(marker).toMillis()).isEqualTo(made);
+    assertThat(session.read().parquet(data.resolve("sales.parquet").toString()).schema().toDDL())
+        .isEqualTo("order_id BIGINT,product_id INT,customer_id INT,quantity INT,price DOUBLE,region STRING,"
+            + "ts TIMESTAMP");
+  }
+
+  @Test
   void segmentJoin_revenueOrdersAveragePrice() throws Exception {
     assertThat(new DataFrameWorkloads.SegmentJoin().run(session, data).digest().call())
         .isEqualTo("Consumer,1221.00,2,205.25|Home Office,602.50,2,300.25");

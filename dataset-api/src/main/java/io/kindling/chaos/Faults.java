@@ -113,7 +113,23 @@ public final class Faults {
     nodeFaults("partitionNetwork(" + a + ", " + b + ")").partitionNetwork(a, b);
   }
 
-  /** Restores every cut link. Cluster mode only. */
+  /**
+   * Slows the network link between members {@code a} and {@code b} (addresses as for {@link #killNode}; the
+   * driver's is {@code ClusterSession.memberAddress()}): the work crossing it — tasks and their results, shuffle
+   * chunks — arrives {@code delay} late, both ways, in order. Cluster heartbeats are not slowed, so the members
+   * stay up: jobs finish with the same answer, later. Until {@link #healNetwork()}. Cluster mode only.
+   */
+  public void delayNetwork(String a, String b, Duration delay) {
+    requireNonNull(a, "a is null");
+    requireNonNull(b, "b is null");
+    requireNonNull(delay, "delay is null");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative: " + delay);
+    }
+    nodeFaults("delayNetwork(" + a + ", " + b + ", " + delay + ")").delayNetwork(a, b, delay);
+  }
+
+  /** Restores every cut or slowed link. Cluster mode only. */
   public void healNetwork() {
     nodeFaults("healNetwork()").healNetwork();
   }

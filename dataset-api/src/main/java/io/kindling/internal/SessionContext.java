@@ -30,8 +30,9 @@ public final class SessionContext {
   private final AtomicInteger nextBroadcastId = new AtomicInteger();
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final StorageRegistry storage = new StorageRegistry();
-  private final SessionCounters counters = new SessionCounters();
+  private final SessionCounters counters;
   private final Checkpointer checkpointer = new Checkpointer(this);
+  private final boolean parallelismConfigured;
   private volatile ExecutionBackend backend;
 
   public SessionContext(String sessionId, SessionSettings settings, Config config, ListenerBus listeners,
@@ -41,6 +42,9 @@ public final class SessionContext {
     this.config = config;
     this.listeners = listeners;
     this.accumulators = accumulators;
+    this.counters = new SessionCounters(accumulators);
+    this.parallelismConfigured = config.hasPath("kindling.default-parallelism")
+        && config.getInt("kindling.default-parallelism") > 0;
     listeners.add(counters);
   }
 
@@ -52,7 +56,19 @@ public final class SessionContext {
     return sessionId;
   }
 
+  /**
+   * The session's settings. Unless {@code kindling.default-parallelism} is set, the default parallelism of a
+   * session whose tasks run on other JVMs is the total of their cores (at least 2), as they are now, as Spark's
+   * is the executors' total cores; in local mode it is {@code local[N]}'s N.
+   */
   public SessionSettings settings() {
+    ExecutionBackend b = backend;
+    if (b != null && !parallelismConfigured) {
+      java.util.OptionalInt workerCores = b.workerCores();
+      if (workerCores.isPresent()) {
+        return settings.withDefaultParallelism(Math.max(workerCores.getAsInt(), 2));
+      }
+    }
     return settings;
   }
 

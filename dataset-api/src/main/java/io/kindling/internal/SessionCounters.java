@@ -1,6 +1,7 @@
 package io.kindling.internal;
 
 import io.kindling.JobListener;
+import io.kindling.LongAccumulator;
 import io.kindling.storage.StorageLevel;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,8 +21,27 @@ public final class SessionCounters implements JobListener {
   private final LongAdder shuffleBytesWritten = new LongAdder();
   private final LongAdder shuffleBytesRead = new LongAdder();
   private final Map<StorageLevel, AtomicLong> cachedBytes = new EnumMap<>(StorageLevel.class);
+  private final LongAccumulator rowGroupsRead;
+  private final LongAccumulator rowGroupsSkipped;
 
+  /** Counters whose task-side ones (row groups) are plain driver-side sums: for backends without tasks. */
   public SessionCounters() {
+    this(new LongAccumulator(0, "internal.metrics.rowGroupsRead"),
+        new LongAccumulator(0, "internal.metrics.rowGroupsSkipped"));
+  }
+
+  /**
+   * Counters whose task-side ones travel as accumulators (registered with the session, so that a task's
+   * additions reach the driver once, from whichever node ran it).
+   */
+  public SessionCounters(AccumulatorRegistry accumulators) {
+    this(accumulators.newLong("internal.metrics.rowGroupsRead"),
+        accumulators.newLong("internal.metrics.rowGroupsSkipped"));
+  }
+
+  private SessionCounters(LongAccumulator rowGroupsRead, LongAccumulator rowGroupsSkipped) {
+    this.rowGroupsRead = rowGroupsRead;
+    this.rowGroupsSkipped = rowGroupsSkipped;
     for (StorageLevel level : StorageLevel.values()) {
       cachedBytes.put(level, new AtomicLong());
     }
@@ -88,5 +108,23 @@ public final class SessionCounters implements JobListener {
 
   public long shuffleBytesRead() {
     return shuffleBytesRead.sum();
+  }
+
+  /** What file scans add the Parquet row groups they read to, in their tasks. */
+  public LongAccumulator rowGroupsReadAccumulator() {
+    return rowGroupsRead;
+  }
+
+  /** What file scans add the Parquet row groups their filters skipped to, in their tasks. */
+  public LongAccumulator rowGroupsSkippedAccumulator() {
+    return rowGroupsSkipped;
+  }
+
+  public long rowGroupsRead() {
+    return rowGroupsRead.sum();
+  }
+
+  public long rowGroupsSkipped() {
+    return rowGroupsSkipped.sum();
   }
 }

@@ -29,6 +29,12 @@ public record SessionSettings(String appName, String master, int cores, int defa
         attempts);
   }
 
+  /** These settings with {@code defaultParallelism} replaced (cluster mode: the workers' cores). */
+  public SessionSettings withDefaultParallelism(int parallelism) {
+    return parallelism == defaultParallelism ? this
+        : new SessionSettings(appName, master, cores, parallelism, maxTaskAttempts);
+  }
+
   /** The N of {@code local[N]}; {@code local} is 1 and {@code local[*]} every available core. */
   static int coresOf(String master) {
     if (master.equals("local")) {

@@ -1,6 +1,7 @@
 package io.kindling.spi;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs jobs for one session. Implemented by the actors runtime. */
@@ -13,6 +14,14 @@ public interface ExecutionBackend extends AutoCloseable {
    * {@link io.kindling.KindlingException} when the job can't be started (e.g. a closure is not serializable).
    */
   <T, U> CompletableFuture<List<U>> submitJob(JobRequest<T, U> request);
+
+  /**
+   * The cores of the nodes that run this session's tasks when they are other JVMs (the workers of a cluster, as
+   * they are now); empty when tasks run in the session's own JVM on {@code local[N]}'s cores.
+   */
+  default OptionalInt workerCores() {
+    return OptionalInt.empty();
+  }
 
   /**
    * Forgets the map outputs of shuffle {@code shuffleId}: no dataset that reads it is reachable any more. Called

@@ -32,7 +32,12 @@ public interface FaultInjection {
     throw new UnsupportedOperationException("partitionNetwork needs cluster mode");
   }
 
-  /** Restores every link cut by {@link #partitionNetwork}. */
+  /** Delays the link between members {@code a} and {@code b} by {@code delay}, both ways. */
+  default void delayNetwork(String a, String b, java.time.Duration delay) {
+    throw new UnsupportedOperationException("delayNetwork needs cluster mode");
+  }
+
+  /** Restores every link cut by {@link #partitionNetwork} or slowed by {@link #delayNetwork}. */
   default void healNetwork() {
     throw new UnsupportedOperationException("healNetwork needs cluster mode");
   }

@@ -25,6 +25,11 @@ import java.util.Map;
  * {@code quote}, {@code escape}, {@code nullValue}, {@code mode} ({@code PERMISSIVE}, {@code DROPMALFORMED},
  * {@code FAILFAST}), {@code columnNameOfCorruptRecord}, {@code dateFormat}, {@code timestampFormat},
  * {@code comment}, {@code encoding}.
+ *
+ * <p>Parquet ({@link #parquet}, the default format as in Spark) needs the {@code kindling-hadoop} dependency on the
+ * classpath. Its schema comes from a file's footer ({@code mergeSchema} {@code true} merges every file's); only the
+ * columns a query uses are read, and filters pushed into the scan skip row groups by their statistics. Paths of
+ * every format may be {@code hdfs://…} where kindling-hadoop is present.
  */
 public class DataFrameReader {
   private final SqlContext sql;
@@ -37,7 +42,7 @@ public class DataFrameReader {
     this.sql = requireNonNull(sql, "sql is null");
   }
 
-  /** The source format: {@code csv}, {@code json}, {@code text} ({@code parquet} is not supported yet). */
+  /** The source format: {@code csv}, {@code json}, {@code text} or {@code parquet} (the default). */
   public DataFrameReader format(String source) {
     this.format = requireNonNull(source, "source is null").toLowerCase(Locale.ROOT);
     return this;
@@ -90,6 +95,11 @@ public class DataFrameReader {
     return format("text").load(paths);
   }
 
+  /**
+   * Reads Parquet files (with {@code kindling-hadoop} on the classpath): the schema from the first file's footer,
+   * or from all of them merged with option {@code mergeSchema} {@code true}; the user's {@link #schema} wins.
+   * Lazy: the footer is read now, the rows when an action runs.
+   */
   public DataFrame parquet(String... paths) {
     return format("parquet").load(paths);
   }

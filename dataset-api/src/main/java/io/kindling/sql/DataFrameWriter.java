@@ -91,6 +91,12 @@ public class DataFrameWriter {
     format("text").save(path);
   }
 
+  /**
+   * Writes Parquet files (with {@code kindling-hadoop} on the classpath), named as Spark names them
+   * ({@code part-00000-<uuid>-c000.snappy.parquet}). Option {@code compression}: {@code snappy} (the default),
+   * {@code zstd}, {@code gzip}, {@code lz4_raw} or {@code none}; an unknown codec fails before any job runs.
+   * Action.
+   */
   public void parquet(String path) {
     format("parquet").save(path);
   }

@@ -67,6 +67,31 @@ class DataFrameExamplesTest {
   }
 
   @Test
+  void salesParquet_tableAndResultReadBackMatchTheCsv() throws Exception {
+    Map<Integer, Double> expected = new HashMap<>();
+    for (String[] f : lines(SALES)) {
+      expected.merge(Integer.parseInt(f[1]), Integer.parseInt(f[3]) * Double.parseDouble(f[4]), Double::sum);
+    }
+    Path out = tmp.resolve("parquet");
+
+    SalesParquet.main(new String[] {SALES, out.toString()});
+
+    assertThat(Files.exists(out.resolve("sales/_SUCCESS"))).isTrue();
+    try (Stream<Path> regions = Files.list(out.resolve("sales"))) {
+      assertThat(regions.map(p -> p.getFileName().toString())).contains("region=Nordics");
+    }
+    DataFrame table = session.read().parquet(out.resolve("sales").toString());
+    assertThat(table.count()).isEqualTo(lines(SALES).size());
+    assertThat(table.columns()).containsExactly("order_id", "product_id", "customer_id", "quantity", "price", "ts",
+        "region");
+    List<Row> rows = session.read().parquet(out.resolve("sales_by_product").toString()).collectAsList();
+    assertThat(rows).hasSize(expected.size());
+    for (Row r : rows) {
+      assertThat(r.getDouble(1)).isCloseTo(expected.get(r.getInt(0)), org.assertj.core.data.Offset.offset(1e-6));
+    }
+  }
+
+  @Test
   void customerSegments_tiersCoverEveryCustomer() throws Exception {
     Map<Integer, Double> spend = new HashMap<>();
     for (String[] f : lines(SALES)) {

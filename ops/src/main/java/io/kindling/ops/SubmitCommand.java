@@ -20,12 +20,15 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code kindling submit} (or {@code driver}): runs an application's main class as the driver of a running
  * cluster. Its {@code KindlingSession.builder()} finds the cluster in {@code kindling.master}, set here as a
- * system property, unless the application names a master itself (as with Spark's spark-submit).
+ * system property, unless the application names a master itself (as with Spark's spark-submit), and ships the
+ * application's jar to the workers through {@code kindling.cluster.app-jars}.
  */
 @Command(name = "submit", aliases = "driver", mixinStandardHelpOptions = true,
-    description = {"Runs an application's main class as a driver of a running cluster. Workers load the",
-        "application's classes from their classpath or their --jars."})
+    description = {"Runs an application's main class as a driver of a running cluster. Its sessions ship the",
+        "jar to the workers, which load the application's classes from it."})
 final class SubmitCommand implements Callable<Integer> {
+  static final String APP_JARS = "kindling.cluster.app-jars";
+
   @Option(names = "--class", required = true, paramLabel = "CLASS", description = "The application's main class.")
   String mainClass;
 
@@ -48,6 +51,9 @@ final class SubmitCommand implements Callable<Integer> {
       throw new KindlingException("Application jar " + jar + " does not exist");
     }
     System.setProperty("kindling.master", master);
+    // The sessions ship the jar to their workers (kindling.cluster.app-jars), as spark-submit ships spark.jars.
+    String jars = System.getProperty(APP_JARS, "");
+    System.setProperty(APP_JARS, (jars.isBlank() ? "" : jars + ",") + jar.getAbsolutePath());
     conf.forEach(System::setProperty);
     ConfigFactory.invalidateCaches();
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -67,6 +73,12 @@ final class SubmitCommand implements Callable<Integer> {
       throw e.getCause() instanceof Exception cause ? cause : e;
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
+      if (jars.isBlank()) {
+        System.clearProperty(APP_JARS);
+      } else {
+        System.setProperty(APP_JARS, jars);
+      }
+      ConfigFactory.invalidateCaches();
     }
   }
 }

@@ -67,7 +67,7 @@ final class BlockFetcher extends AbstractBehavior<BlockFetcher.Command> {
     if (watched.add(msg.server())) {
       getContext().watchWith(msg.server(), new ServerGone(msg.server()));
     }
-    msg.server().tell(msg.chunk());
+    LinkDelays.get(getContext().getSystem()).tell(msg.server(), msg.chunk());
     return this;
   }
 

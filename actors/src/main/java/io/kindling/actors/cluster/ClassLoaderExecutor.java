@@ -21,6 +21,11 @@ final class ClassLoaderExecutor extends AbstractExecutorService {
     this.loader = requireNonNull(loader, "loader is null");
   }
 
+  /** The class loader tasks run with. */
+  ClassLoader loader() {
+    return loader;
+  }
+
   @Override
   public void execute(Runnable command) {
     delegate.execute(() -> {

@@ -123,6 +123,8 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   private final Set<Address> removed = new HashSet<>();
   private int nextProxy;
   private final boolean rebalanceOnJoin;
+  private final List<AppJars.AppJar> appJars;
+  private final int jarChunkSize;
   /** Blocks being moved by a rebalance, {rddId, partition} as a key, to the worker that gives them up. */
   private final Map<Long, ActorRef<WorkerAgent.Command>> moving = new HashMap<>();
   private final List<ActorRef<Done>> rebalanceWaiters = new ArrayList<>();
@@ -130,13 +132,26 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
 
   public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs,
       CachePlacement placement, boolean rebalanceOnJoin) {
+    return create(sessionName, live, mapOutputs, placement, rebalanceOnJoin, List.of(), 1 << 20);
+  }
+
+  /**
+   * A view that ships {@code appJars} to each worker before attaching to it, in chunks of at most
+   * {@code chunkSize} bytes.
+   */
+  public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs,
+      CachePlacement placement, boolean rebalanceOnJoin, List<AppJars.AppJar> appJars, int chunkSize) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new ClusterView(context, timers, sessionName, live, mapOutputs, placement, rebalanceOnJoin)));
+        new ClusterView(context, timers, sessionName, live, mapOutputs, placement, rebalanceOnJoin, appJars,
+            chunkSize)));
   }
 
   private ClusterView(ActorContext<Command> context, TimerScheduler<Command> timers, String sessionName,
-      LiveNodes live, MapOutputTracker mapOutputs, CachePlacement placement, boolean rebalanceOnJoin) {
+      LiveNodes live, MapOutputTracker mapOutputs, CachePlacement placement, boolean rebalanceOnJoin,
+      List<AppJars.AppJar> appJars, int chunkSize) {
     super(context);
+    this.appJars = List.copyOf(appJars);
+    this.jarChunkSize = chunkSize;
     this.rebalanceOnJoin = rebalanceOnJoin;
     this.placement = placement;
     this.sessionName = sessionName;
@@ -182,7 +197,7 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     reachable.keySet().retainAll(listed.keySet());
     listed.forEach((address, agent) -> {
       if (!removed.contains(address) && reachable.put(address, agent) == null && !proxies.containsKey(address)) {
-        agent.tell(new WorkerAgent.AttachSession(sessionName, getContext().getSelf()));
+        attach(agent);
       }
     });
     publish();
@@ -369,10 +384,18 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
     return this;
   }
 
+  /** Ships the application jars (if any), then asks the worker for a node; one stream keeps them in order. */
+  private void attach(ActorRef<WorkerAgent.Command> agent) {
+    for (AppJars.AppJar jar : appJars) {
+      jar.chunks(getContext().getSelf(), jarChunkSize).forEach(agent::tell);
+    }
+    agent.tell(new WorkerAgent.AttachSession(sessionName, getContext().getSelf()));
+  }
+
   private Behavior<Command> onRetryAttach() {
     reachable.forEach((address, agent) -> {
       if (!proxies.containsKey(address)) {
-        agent.tell(new WorkerAgent.AttachSession(sessionName, getContext().getSelf()));
+        attach(agent);
       }
     });
     return this;

@@ -1,6 +1,7 @@
 package io.kindling.actors.cluster;
 
 import akka.actor.typed.ActorRef;
+import io.kindling.actors.driver.TaskPlacement;
 import io.kindling.actors.node.NodeSupervisor;
 import java.time.Duration;
 import java.util.AbstractList;
@@ -32,6 +33,26 @@ public final class LiveNodes {
 
   public List<WorkerNode> snapshot() {
     return nodes;
+  }
+
+  /** What placement knows of {@code node}: its worker's host and cores (one core on no host if unknown). */
+  public TaskPlacement.NodeInfo info(ActorRef<NodeSupervisor.Command> node) {
+    for (WorkerNode w : nodes) {
+      if (w.node().equals(node)) {
+        return new TaskPlacement.NodeInfo(hostOf(w.address()), w.cores());
+      }
+    }
+    return new TaskPlacement.NodeInfo("", 1);
+  }
+
+  /** The host of an Akka address ({@code akka://kindling@HOST:PORT}), or the whole text if it has none. */
+  static String hostOf(String address) {
+    try {
+      scala.Option<String> host = akka.actor.AddressFromURIString.parse(address).host();
+      return host.isDefined() ? host.get() : address;
+    } catch (RuntimeException e) {
+      return address;
+    }
   }
 
   public int size() {

@@ -45,6 +45,7 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
   private final String workerAddress;
   private final ActorRef<NodeSupervisor.Command> node;
   private final LineageRegistry lineage;
+  private final LinkDelays links;
   private final Set<Long> registered = new HashSet<>();
   private final Map<Long, ActorRef<JobActor.Command>> taps = new HashMap<>();
   private final Map<Attempt, ActorRef<JobActor.Command>> inFlight = new HashMap<>();
@@ -68,6 +69,7 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
     this.workerAddress = workerAddress;
     this.node = node;
     this.lineage = lineage;
+    this.links = LinkDelays.get(context.getSystem());
   }
 
   @Override
@@ -84,7 +86,7 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
     if (m instanceof NodeSupervisor.RegisterLineage r) {
       lineage.register(r.jobId(), r.payload());
       if (lostReason == null && registered.add(r.jobId())) {
-          node.tell(r);
+          links.tell(node, r);
       }
     } else if (m instanceof NodeSupervisor.ComputePartition c) {
       compute(c);
@@ -97,10 +99,10 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
       }
       inFlight.keySet().removeIf(a -> a.jobId() == f.jobId());
       if (lostReason == null) {
-        node.tell(f);
+        links.tell(node, f);
       }
     } else if (lostReason == null) {
-      node.tell(m);
+      links.tell(node, m);
     }
     return this;
   }
@@ -118,12 +120,12 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
         registered.remove(c.jobId());
         return;
       }
-      node.tell(new NodeSupervisor.RegisterLineage(c.jobId(), payload));
+      links.tell(node, new NodeSupervisor.RegisterLineage(c.jobId(), payload));
     }
     ActorRef<JobActor.Command> tap = taps.computeIfAbsent(c.jobId(), id -> getContext().spawn(
-        ReplyTap.create(id, c.replyTo(), getContext().getSelf()), "job-" + id));
+        ReplyTap.create(id, c.replyTo(), getContext().getSelf(), workerAddress), "job-" + id));
     inFlight.put(new Attempt(c.jobId(), c.stageId(), c.partition(), c.attempt()), c.replyTo());
-    node.tell(new NodeSupervisor.ComputePartition(c.jobId(), c.stageId(), c.partition(), c.attempt(),
+    links.tell(node, new NodeSupervisor.ComputePartition(c.jobId(), c.stageId(), c.partition(), c.attempt(),
         c.stageAttempt(), tap));
   }
 
@@ -155,18 +157,22 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
     private final long jobId;
     private final ActorRef<JobActor.Command> job;
     private final ActorRef<Command> remoteNode;
+    private final String workerAddress;
+    private final LinkDelays links;
 
     static Behavior<JobActor.Command> create(long jobId, ActorRef<JobActor.Command> job,
-        ActorRef<Command> remoteNode) {
-      return Behaviors.setup(context -> new ReplyTap(context, jobId, job, remoteNode));
+        ActorRef<Command> remoteNode, String workerAddress) {
+      return Behaviors.setup(context -> new ReplyTap(context, jobId, job, remoteNode, workerAddress));
     }
 
     private ReplyTap(ActorContext<JobActor.Command> context, long jobId, ActorRef<JobActor.Command> job,
-        ActorRef<Command> remoteNode) {
+        ActorRef<Command> remoteNode, String workerAddress) {
       super(context);
       this.jobId = jobId;
       this.job = job;
       this.remoteNode = remoteNode;
+      this.workerAddress = workerAddress;
+      this.links = LinkDelays.get(context.getSystem());
     }
 
     @Override
@@ -181,7 +187,8 @@ final class RemoteNode extends AbstractBehavior<RemoteNode.Command> {
 
     private Behavior<JobActor.Command> pass(JobActor.Command reply, int stageId, int partition, int attempt) {
       remoteNode.tell(new Replied(jobId, stageId, partition, attempt));
-      job.tell(reply);
+      // The driver's end of a delayed link to the worker delays what comes from it, too.
+      links.deliver(workerAddress, job, reply);
       return this;
     }
   }

@@ -131,7 +131,8 @@ final class ShuffleServer extends AbstractBehavior<ShuffleServer.Command> {
     if (msg.error() != null) {
       Throwable cause = msg.error() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
           ? c.getCause() : msg.error();
-      req.replyTo().tell(new BlockFetcher.ChunkFailed(req.streamId(), String.valueOf(cause.getMessage())));
+      LinkDelays.get(getContext().getSystem()).tell(req.replyTo(),
+          new BlockFetcher.ChunkFailed(req.streamId(), String.valueOf(cause.getMessage())));
       if (stream != null) {
         closeQuietly(stream);
         streams.remove(msg.key());
@@ -139,7 +140,8 @@ final class ShuffleServer extends AbstractBehavior<ShuffleServer.Command> {
       return this;
     }
     int sequence = (int) (req.offset() / Math.max(1, req.length()));
-    req.replyTo().tell(new DataBatch(req.streamId(), sequence, msg.last(), msg.bytes()));
+    LinkDelays.get(getContext().getSystem()).tell(req.replyTo(),
+        new DataBatch(req.streamId(), sequence, msg.last(), msg.bytes()));
     if (stream != null) {
       stream.busy = false;
       if (msg.last() && stream.pending.isEmpty()) {

@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import com.typesafe.config.Config;
 import io.kindling.engine.event.NodeEvents;
 import io.kindling.engine.fault.NodeFaults;
+import io.kindling.chaos.FaultSchedule;
+import java.time.Duration;
 import io.kindling.engine.storage.BlockManager;
 import io.kindling.engine.storage.StorageSettings;
 import io.kindling.engine.task.NodeServices;
@@ -53,7 +55,7 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** Messages a WorkerAgent handles. */
   public sealed interface Command permits AttachSession, GetStatus, Leave, ReleaseShuffle, SessionEnded, HandOver,
       HandOverTargets, ImportMapOutput, ImportBlock, HandOverAck, TransfersStarted, HandOverTimedOut, MoveBlock,
-      DropBlock, Halt, SetLink {}
+      DropBlock, Halt, SetLink, SetLinkDelay, SetFaultSchedule, AppJarChunk {}
 
   /**
    * A driver session asks for its node on this worker; the reply, {@link ClusterView.NodeAttached}, goes to
@@ -61,6 +63,13 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
    */
   public record AttachSession(String sessionName, ActorRef<ClusterView.Command> replyTo)
       implements Command, ClusterMessage {}
+
+  /**
+   * Part {@code index} of {@code count} of an application jar of the session of {@code owner}, sent before it
+   * attaches: the session's tasks load classes from its jars.
+   */
+  public record AppJarChunk(ActorRef<ClusterView.Command> owner, String name, String sha256, int index, int count,
+      byte[] bytes) implements Command, ClusterMessage {}
 
   /** Asks for this worker's status and its view of the cluster. */
   public record GetStatus(ActorRef<WorkerStatus> replyTo) implements Command, ClusterMessage {}
@@ -120,6 +129,16 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   /** Fault injection: cut ({@code cut}) or restore the link between this worker and {@code peer}. */
   public record SetLink(String peer, boolean cut) implements Command, ClusterMessage {}
 
+  /** Fault injection: delay the link between this worker and {@code peer} by {@code millis} (0 restores it). */
+  public record SetLinkDelay(String peer, long millis) implements Command, ClusterMessage {}
+
+  /**
+   * Fault injection: the random fault schedule of the session of {@code owner} on this worker becomes
+   * {@code FaultSchedule.random(seed, rate)} ({@code on}) or none.
+   */
+  public record SetFaultSchedule(ActorRef<ClusterView.Command> owner, boolean on, long seed, double rate,
+      ActorRef<Done> replyTo) implements Command, ClusterMessage {}
+
   private record TransfersStarted(ActorRef<ClusterView.Command> owner, int count, Throwable error)
       implements Command {}
 
@@ -150,12 +169,18 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
 
   /** One driver session's part of this worker: its node, shuffle server and stores. */
   private record Session(String name, ActorRef<NodeSupervisor.Command> node, ActorRef<ShuffleServer.Command> server,
-      NodeShuffleService shuffle, BlockManager blocks) {
+      NodeShuffleService shuffle, BlockManager blocks, NodeFaults faults, SessionJars jars) {
     void close() {
       try {
         shuffle.close();
       } finally {
-        blocks.close();
+        try {
+          blocks.close();
+        } finally {
+          if (jars != null) {
+            jars.close();
+          }
+        }
       }
     }
   }
@@ -172,6 +197,8 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
   private final Semaphore fetchBudget;
   private final AtomicLong streamIds = new AtomicLong();
   private final Map<ActorRef<ClusterView.Command>, Session> sessions = new HashMap<>();
+  /** Application jars of sessions not attached yet. */
+  private final Map<ActorRef<ClusterView.Command>, SessionJars> incomingJars = new HashMap<>();
   private int nextSession;
   private ActorRef<Done> handOverReplyTo;
   /** Per session being handed over: transfers started (-1 until known) and acknowledged. */
@@ -217,6 +244,28 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
           }
           return this;
         })
+        .onMessage(AppJarChunk.class, msg -> {
+          if (!sessions.containsKey(msg.owner())) {
+            incomingJars.computeIfAbsent(msg.owner(), o -> new SessionJars()).add(msg);
+          }
+          return this;
+        })
+        .onMessage(SetLinkDelay.class, msg -> {
+          LinkDelays.get(getContext().getSystem()).set(msg.peer(), Duration.ofMillis(msg.millis()));
+          return this;
+        })
+        .onMessage(SetFaultSchedule.class, msg -> {
+          Session session = sessions.get(msg.owner());
+          if (session != null) {
+            if (msg.on()) {
+              session.faults().schedule(FaultSchedule.random(msg.seed(), msg.rate()));
+            } else {
+              session.faults().clear();
+            }
+          }
+          msg.replyTo().tell(Done.getInstance());
+          return this;
+        })
         .onSignal(PostStop.class, signal -> {
           sessions.values().forEach(Session::close);
           return this;
@@ -254,11 +303,20 @@ public final class WorkerAgent extends AbstractBehavior<WorkerAgent.Command> {
         NodeEvents.NONE);
     NodeFaults faults = new NodeFaults(NodeEvents.NONE, config.getInt("kindling.task.max-attempts"),
         config.getInt("kindling.stage.max-consecutive-attempts"));
+    SessionJars jars = incomingJars.remove(driver);
+    ExecutorService compute = resources.compute();
+    if (jars != null) {
+      ClassLoader parent = compute instanceof ClassLoaderExecutor c ? c.loader() : WorkerAgent.class.getClassLoader();
+      ClassLoader loader = jars.loader(parent);
+      if (loader != parent) {
+        compute = new ClassLoaderExecutor(compute, loader);
+      }
+    }
     ActorRef<NodeSupervisor.Command> node = getContext().spawn(NodeSupervisor.create(
-        new NodeServices(shuffle, blocks, faults), resources.compute(), resources.restarts()), name);
+        new NodeServices(shuffle, blocks, faults), compute, resources.restarts()), name);
     ActorRef<ShuffleServer.Command> server = getContext().spawn(ShuffleServer.create(shuffle, resources.io()),
         "shuffle-" + n);
-    return new Session(sessionName, node, server, shuffle, blocks);
+    return new Session(sessionName, node, server, shuffle, blocks, faults, jars);
   }
 
   private Behavior<Command> onSessionEnded(SessionEnded msg) {

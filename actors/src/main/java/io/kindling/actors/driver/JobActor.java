@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,12 +67,12 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   /** The collaborators a job needs from its session's runtime. */
   public record Services(List<ActorRef<NodeSupervisor.Command>> nodes, MapOutputTracker mapOutputs,
       ListenerBus listeners, AccumulatorRegistry accumulators, int maxAttempts, int maxStageAttempts,
-      CachePlacement placement) {
+      TaskPlacement placement) {
 
     /** Services of a runtime with one node (local mode), where placement has nothing to choose. */
     public Services(List<ActorRef<NodeSupervisor.Command>> nodes, MapOutputTracker mapOutputs,
         ListenerBus listeners, AccumulatorRegistry accumulators, int maxAttempts, int maxStageAttempts) {
-      this(nodes, mapOutputs, listeners, accumulators, maxAttempts, maxStageAttempts, CachePlacement.none());
+      this(nodes, mapOutputs, listeners, accumulators, maxAttempts, maxStageAttempts, TaskPlacement.local());
     }
   }
 
@@ -171,17 +170,11 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
     }
   }
 
-  /**
-   * Places a task: a first attempt goes to the node holding a cached block it reads, if any; otherwise (and
-   * for retries, which move on) partitions spread over the nodes in turn.
-   */
+  /** Places a task where {@link TaskPlacement} says: cached block owner, input host, least loaded. */
   private void launch(StageState state, int partition) {
     int attempt = state.launches.merge(partition, 1, Integer::sum) - 1;
-    List<ActorRef<NodeSupervisor.Command>> nodes = services.nodes();
-    Optional<ActorRef<NodeSupervisor.Command>> cached = attempt == 0
-        ? services.placement().preferred(state.stage, partition, nodes) : Optional.empty();
-    ActorRef<NodeSupervisor.Command> node = cached
-        .orElseGet(() -> nodes.get(Math.floorMod(partition + attempt, nodes.size())));
+    ActorRef<NodeSupervisor.Command> node = services.placement()
+        .choose(job.jobId(), state.stage, partition, attempt, services.nodes()).node();
     state.running.put(partition, new Launch(attempt, state.attempt, node, services.mapOutputs().epoch()));
     node.tell(new NodeSupervisor.ComputePartition(job.jobId(), state.stage.id(), partition, attempt,
         state.attempt, getContext().getSelf()));
@@ -233,6 +226,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   // ---------------------------------------------------------------- replies
 
   private Behavior<Command> onDone(PartitionDone msg) {
+    services.placement().ended(job.jobId(), msg.stageId(), msg.partition(), msg.attempt());
     StageState state = stages.get(msg.stageId());
     Launch launch = current(state, msg.partition(), msg.attempt());
     if (launch == null) {
@@ -279,6 +273,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   }
 
   private Behavior<Command> retryOrFail(int stageId, int partition, int attempt, Throwable cause) {
+    services.placement().ended(job.jobId(), stageId, partition, attempt);
     StageState state = stages.get(stageId);
     if (current(state, partition, attempt) == null) {
       return this;
@@ -302,6 +297,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   }
 
   private Behavior<Command> onFetchFailed(FetchFailed msg) {
+    services.placement().ended(job.jobId(), msg.stageId(), msg.partition(), msg.attempt());
     StageState state = stages.get(msg.stageId());
     Launch launch = current(state, msg.partition(), msg.attempt());
     if (launch == null) {
@@ -382,6 +378,7 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   }
 
   private void forgetJob() {
+    services.placement().jobEnded(job.jobId(), job.plan());
     for (ActorRef<NodeSupervisor.Command> node : services.nodes()) {
       node.tell(new NodeSupervisor.ForgetJob(job.jobId()));
     }

@@ -7,6 +7,9 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A driver-side list cut into slices, one a partition ({@code parallelize}). Shipped with each slice serialized
@@ -21,9 +24,22 @@ public final class ParallelCollectionNode<T> extends LineageNode<T> {
   private transient List<ArrayList<T>> slices;
   /** Each slice serialized, in a shipped copy. */
   private transient byte[][] shippedSlices;
+  /** The hosts a slice prefers, asked on the driver only (a shipped copy has none). */
+  private transient Function<List<T>, List<String>> locator;
+  private transient Map<Integer, List<String>> locations;
 
   public ParallelCollectionNode(int id, String callSite, List<T> data, int numSlices) {
+    this(id, callSite, data, numSlices, null);
+  }
+
+  /**
+   * A parallel collection whose slices prefer hosts (as Spark's {@code makeRDD} with location preferences):
+   * {@code locator} names them for a slice's elements, on the driver, the first time placement asks.
+   */
+  public ParallelCollectionNode(int id, String callSite, List<T> data, int numSlices,
+      Function<List<T>, List<String>> locator) {
     super(id, callSite);
+    this.locator = locator;
     if (numSlices < 1) {
       throw new IllegalArgumentException("Positive number of partitions required: " + numSlices);
     }
@@ -61,6 +77,20 @@ public final class ParallelCollectionNode<T> extends LineageNode<T> {
       return slices.get(partition).iterator();
     }
     return ((List<T>) JavaSerialization.fromBytes(shippedSlices[partition])).iterator();
+  }
+
+  @Override
+  public List<String> preferredLocations(int partition) {
+    Function<List<T>, List<String>> find = locator;
+    if (find == null || slices == null) {
+      return List.of();
+    }
+    synchronized (this) {
+      if (locations == null) {
+        locations = new ConcurrentHashMap<>();
+      }
+    }
+    return locations.computeIfAbsent(partition, p -> List.copyOf(find.apply(slices.get(p))));
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

@@ -96,6 +96,20 @@ class LineageNodesTest {
   }
 
   @Test
+  void parallelCollection_locator_namesEachSlicesHostsOnTheDriverOnly() throws Exception {
+    ParallelCollectionNode<String> node = new ParallelCollectionNode<>(0, "p", List.of("h1", "h2", "h3"), 2,
+        slice -> slice.stream().map(h -> h + ".example").toList());
+
+    assertThat(node.preferredLocations(0)).containsExactly("h1.example");
+    assertThat(node.preferredLocations(1)).containsExactly("h2.example", "h3.example");
+    @SuppressWarnings("unchecked")
+    ParallelCollectionNode<String> shipped = (ParallelCollectionNode<String>) io.kindling.internal.JavaSerialization
+        .fromBytes(io.kindling.internal.JavaSerialization.toBytes(node));
+    assertThat(shipped.preferredLocations(1)).isEmpty();
+    assertThat(new ParallelCollectionNode<>(0, "p", List.of(1), 1).preferredLocations(0)).isEmpty();
+  }
+
+  @Test
   void parallelCollection_nonPositiveSlices_fail() {
     assertThatThrownBy(() -> new ParallelCollectionNode<>(0, "p", List.of(1), 0))
         .isInstanceOf(IllegalArgumentException.class)

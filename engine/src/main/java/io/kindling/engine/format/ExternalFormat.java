@@ -42,6 +42,16 @@ public interface ExternalFormat {
   interface SplitReader {
     /** Reads the split's rows into {@code out}; returns the number of rows produced. */
     long read(FileSplit split, RowConsumer out);
+
+    /** Row groups (the format's unit of skipping) this reader has read so far; 0 for formats without them. */
+    default long rowGroupsRead() {
+      return 0;
+    }
+
+    /** Row groups this reader has skipped so far because the pushed filters ruled them out. */
+    default long rowGroupsSkipped() {
+      return 0;
+    }
   }
 
   /** The format named {@code name} (any case), if a module on the classpath provides it. */

@@ -1,5 +1,6 @@
 package io.kindling.engine.sql;
 
+import io.kindling.engine.format.ExternalFormat;
 import io.kindling.engine.format.FormatOptions;
 import io.kindling.engine.format.RecordWriter;
 import io.kindling.engine.format.csv.CsvOptions;
@@ -37,37 +38,47 @@ final class FileSinks {
     StructType schema = plan.schema();
     // The factories are made in the tasks from the option map: parsed options hold a Charset, which is not
     // serializable. Parsing them here first reports bad options before any job runs.
-    RecordWriter.Factory factory = switch (format) {
-      case "csv" -> {
-        CsvOptions.from(opts);
-        yield (out, s) -> CsvWriter.factory(CsvOptions.from(opts)).open(out, s);
-      }
-      case "json" -> {
-        JsonOptions.from(opts);
-        yield (out, s) -> JsonWriter.factory(JsonOptions.from(opts)).open(out, s);
-      }
-      case "text" -> {
-        StructType data = dataSchema(schema, request.partitionBy());
-        TextWriter.validate(data);
-        TextOptions.from(opts);
-        yield (out, s) -> TextWriter.factory(TextOptions.from(opts)).open(out, s);
-      }
-      default -> throw new AnalysisException("[UNSUPPORTED_DATASOURCE] Writing the data source '" + format
-          + "' is not supported by Kindling yet: use csv, json or text.");
-    };
-    String extension = switch (format) {
-      case "csv" -> ".csv";
-      case "json" -> ".json";
-      default -> ".txt";
-    };
-    Compression compression = Compression.fromOptions(opts);
     List<String> partitionBy = request.partitionBy();
     if (!partitionBy.isEmpty() && partitionBy.size() == schema.size()) {
       throw new AnalysisException("Cannot use all columns for partition columns");
     }
+    StructType fileSchema = dataSchema(schema, partitionBy);
+    RecordWriter.Factory factory;
+    String extension;
+    Compression compression;
+    try {
+      switch (format) {
+        case "csv" -> {
+          CsvOptions.from(opts);
+          factory = (out, s) -> CsvWriter.factory(CsvOptions.from(opts)).open(out, s);
+          extension = ".csv";
+        }
+        case "json" -> {
+          JsonOptions.from(opts);
+          factory = (out, s) -> JsonWriter.factory(JsonOptions.from(opts)).open(out, s);
+          extension = ".json";
+        }
+        case "text" -> {
+          TextWriter.validate(fileSchema);
+          TextOptions.from(opts);
+          factory = (out, s) -> TextWriter.factory(TextOptions.from(opts)).open(out, s);
+          extension = ".txt";
+        }
+        default -> {
+          // Parquet (kindling-hadoop) compresses inside its files: its codec is the format's own option.
+          ExternalFormat external = FileSources.external(format);
+          factory = external.writer(fileSchema, opts);
+          extension = external.fileExtension(opts);
+        }
+      }
+      compression = FileSources.BUILT_IN.contains(format) ? Compression.fromOptions(opts) : Compression.NONE;
+    } catch (AnalysisException e) {
+      throw e;
+    } catch (io.kindling.KindlingException e) {
+      throw new AnalysisException(e.getMessage(), e);
+    }
     // A writer opened once on the driver checks the columns' types before any job runs.
-    try (RecordWriter probe = factory.open(java.io.OutputStream.nullOutputStream(),
-        dataSchema(schema, partitionBy))) {
+    try (RecordWriter probe = factory.open(java.io.OutputStream.nullOutputStream(), fileSchema)) {
       probe.getClass();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

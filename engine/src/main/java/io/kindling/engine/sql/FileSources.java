@@ -1,6 +1,7 @@
 package io.kindling.engine.sql;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.format.ExternalFormat;
 import io.kindling.engine.format.FormatOptions;
 import io.kindling.engine.format.InferredType;
 import io.kindling.engine.format.csv.CsvOptions;
@@ -10,6 +11,9 @@ import io.kindling.engine.format.json.JsonOptions;
 import io.kindling.engine.format.json.JsonSchemaInference;
 import io.kindling.engine.format.output.PartitionDiscovery;
 import io.kindling.engine.format.text.TextReader;
+import io.kindling.engine.fs.FileInfo;
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
 import io.kindling.engine.source.InputPaths;
@@ -29,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lists the files of a DataFrame source (Hive-style partition directories become columns) and settles its
@@ -40,10 +45,7 @@ final class FileSources {
   static FileSource resolve(String format, List<String> paths, Map<String, String> options, StructType userSchema,
       SqlContext context) {
     String f = format.toLowerCase(Locale.ROOT);
-    if (!f.equals("csv") && !f.equals("json") && !f.equals("text")) {
-      throw new AnalysisException("[UNSUPPORTED_DATASOURCE] The data source '" + format + "' is not supported "
-          + "by Kindling yet: use csv, json or text.");
-    }
+    ExternalFormat external = BUILT_IN.contains(f) ? null : external(f);
     FormatOptions opts = FormatOptions.of(options);
     List<SourceFile> files = new ArrayList<>();
     StructType partitionSchema = null;
@@ -66,6 +68,19 @@ final class FileSources {
       dataSchema = TextReader.schema();
     } else if (userSchema != null) {
       dataSchema = withoutPartitionColumns(userSchema, partitionSchema);
+    } else if (external != null) {
+      if (files.isEmpty()) {
+        throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for "
+            + displayName(f) + ". It must be specified manually.");
+      }
+      try {
+        dataSchema = withoutPartitionColumns(
+            external.inferSchema(files.stream().map(SourceFile::path).toList(), opts), partitionSchema);
+      } catch (AnalysisException e) {
+        throw e;
+      } catch (KindlingException e) {
+        throw new AnalysisException(e.getMessage(), e);
+      }
     } else {
       dataSchema = infer(f, files, opts, context);
       if (dataSchema.size() == 0 && files.isEmpty()) {
@@ -76,38 +91,88 @@ final class FileSources {
     return new FileSource(f, paths, options, dataSchema, partitionSchema, files);
   }
 
+  /** The formats the engine reads itself; others come from an {@link ExternalFormat} on the classpath. */
+  static final java.util.Set<String> BUILT_IN = java.util.Set.of("csv", "json", "text");
+
+  /** The external format {@code name}, failing with what to add to the classpath when it is missing. */
+  static ExternalFormat external(String name) {
+    try {
+      return ExternalFormat.require(name);
+    } catch (AnalysisException e) {
+      throw e;
+    } catch (KindlingException e) {
+      throw new AnalysisException(e.getMessage(), e);
+    }
+  }
+
+  private static String displayName(String format) {
+    return format.equals("parquet") ? "Parquet" : format.toUpperCase(Locale.ROOT);
+  }
+
   private record Listing(List<SourceFile> files, StructType partitionSchema) {}
 
+  /**
+   * The files of one path argument, on any file system with an adapter: a directory is searched for
+   * {@code col=value/} partition directories, a file is itself, a glob is expanded (its matches' partition
+   * directories are not discovered, as without {@code basePath} in Spark).
+   */
   private static Listing list(String entry) {
-    Path path = InputPaths.toPath(entry);
     boolean glob = entry.contains("*") || entry.contains("?") || entry.contains("[") || entry.contains("{");
-    if (!glob && !Files.exists(path)) {
-      throw new AnalysisException("[PATH_NOT_FOUND] Path does not exist: " + InputPaths.uri(path) + ".");
-    }
-    if (!glob && Files.isDirectory(path)) {
-      PartitionDiscovery.Partitions found = PartitionDiscovery.discover(path, ZoneId.systemDefault());
-      List<SourceFile> files = new ArrayList<>();
-      for (int i = 0; i < found.files().size(); i++) {
-        Path file = found.files().get(i);
-        files.add(new SourceFile(file.toString(), size(file), Arrays.asList(found.values().get(i))));
+    boolean local = FsPaths.isLocal(entry);
+    String shown = local ? InputPaths.uri(InputPaths.toPath(entry)) : FsPaths.stripTrailingSlash(entry);
+    if (!glob) {
+      Optional<FileInfo> status = status(entry, local);
+      if (status.isEmpty()) {
+        throw new AnalysisException("[PATH_NOT_FOUND] Path does not exist: " + shown + ".");
       }
-      return new Listing(files, found.schema());
+      if (status.get().directory()) {
+        PartitionDiscovery.DiscoveredFiles found;
+        try {
+          found = PartitionDiscovery.discoverFiles(status.get().path(), ZoneId.systemDefault());
+        } catch (AnalysisException e) {
+          throw e;
+        } catch (KindlingException e) {
+          throw new AnalysisException(e.getMessage(), e);
+        }
+        List<SourceFile> files = new ArrayList<>();
+        for (int i = 0; i < found.files().size(); i++) {
+          FileInfo file = found.files().get(i);
+          files.add(new SourceFile(file.path(), file.length(), Arrays.asList(found.values().get(i))));
+        }
+        return new Listing(files, found.schema());
+      }
     }
-    List<Path> expanded;
+    List<FileInfo> expanded;
     try {
-      expanded = InputPaths.expand(entry);
+      expanded = InputPaths.expandFiles(entry);
     } catch (KindlingException e) {
-      throw new AnalysisException("[PATH_NOT_FOUND] Path does not exist: " + InputPaths.uri(path) + ".", e);
+      throw new AnalysisException("[PATH_NOT_FOUND] Path does not exist: " + shown + ".", e);
     }
     List<SourceFile> files = new ArrayList<>();
-    for (Path file : expanded) {
-      String name = file.getFileName().toString();
+    for (FileInfo file : expanded) {
+      String name = file.name();
       if (name.startsWith("_") || name.startsWith(".")) {
         continue;
       }
-      files.add(new SourceFile(file.toString(), size(file), List.of()));
+      files.add(new SourceFile(file.path(), file.length(), List.of()));
     }
     return new Listing(files, new StructType());
+  }
+
+  private static Optional<FileInfo> status(String entry, boolean local) {
+    if (local) {
+      Path path = InputPaths.toPath(entry);
+      if (!Files.exists(path)) {
+        return Optional.empty();
+      }
+      return Optional.of(new FileInfo(path.toString(), Files.isDirectory(path) ? 0 : size(path),
+          Files.isDirectory(path), 0));
+    }
+    try {
+      return FileSystemAdapters.forPath(entry).status(FsPaths.stripTrailingSlash(entry));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Could not read the status of " + entry + ": " + e, e);
+    }
   }
 
   private static long size(Path p) {
@@ -133,18 +198,18 @@ final class FileSources {
 
   /** Infers the data schema with a job: each task infers one split, the driver merges. */
   private static StructType infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
-    List<Path> paths = sources.stream().map(s -> Path.of(s.path())).toList();
+    List<FileInfo> paths = sources.stream().map(s -> new FileInfo(s.path(), s.length(), false, 0)).toList();
     if (paths.isEmpty()) {
       return new StructType();
     }
     int parallelism = context.session().settings().defaultParallelism();
-    List<FileSplit> splits = FileSplitter.split(paths, parallelism, 32L << 20);
+    List<FileSplit> splits = FileSplitter.splitFiles(paths, parallelism, 32L << 20);
     var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), splits,
         splits.size());
     if (format.equals("csv")) {
       CsvOptions options = CsvOptions.from(opts);
       CsvSchemaInference driverSide = new CsvSchemaInference(options);
-      CsvSchemaInference.FirstRecord first = driverSide.firstRecord(paths);
+      CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(paths);
       if (first == null) {
         return new StructType();
       }

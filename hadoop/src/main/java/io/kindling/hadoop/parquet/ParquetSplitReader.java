@@ -65,11 +65,13 @@ public final class ParquetSplitReader implements ExternalFormat.SplitReader {
   }
 
   /** Row groups read so far (by every split this reader read). */
+  @Override
   public long rowGroupsRead() {
     return rowGroupsRead;
   }
 
   /** Row groups of the splits read so far that the filters ruled out. */
+  @Override
   public long rowGroupsSkipped() {
     return rowGroupsSkipped;
   }

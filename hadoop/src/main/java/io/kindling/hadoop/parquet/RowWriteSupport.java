@@ -6,6 +6,7 @@ import io.kindling.sql.types.ArrayType;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
 import io.kindling.sql.types.StructField;
+import io.kindling.sql.Row;
 import io.kindling.sql.types.StructType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -106,7 +107,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       } else if (t instanceof ArrayType a) {
         writeArray(name, a, v instanceof Object[] arr ? Arrays.asList(arr) : (List<?>) v);
       } else if (t instanceof StructType s) {
-        Object[] fields = v instanceof List<?> l ? l.toArray() : (Object[]) v;
+        Object[] fields = v instanceof List<?> l ? l.toArray() : v instanceof Row r ? values(r) : (Object[]) v;
         if (fields.length != s.size()) {
           throw new KindlingException("A struct value of " + fields.length + " fields in column `" + name
               + "` of type " + s.simpleString());
@@ -122,6 +123,15 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       throw new KindlingException("Column `" + name + "` of type " + t.sql() + " holds a "
           + v.getClass().getSimpleName() + " (" + v + ")", e);
     }
+  }
+
+  /** A DataFrame's struct value (a Row) as the values of its fields. */
+  private static Object[] values(Row r) {
+    Object[] out = new Object[r.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.get(i);
+    }
+    return out;
   }
 
   private void writeArray(String name, ArrayType a, List<?> values) {

@@ -89,6 +89,13 @@ public final class LocalCluster implements AutoCloseable {
     return startWorker(Map.of());
   }
 
+  /** Starts one more worker reached at {@code host} (a loopback address such as 127.0.0.2); does not wait. */
+  public Worker startWorkerOn(String host) {
+    Worker w = launch(seed, new SeedNode(host, freePort()), Map.of());
+    workers.add(w);
+    return w;
+  }
+
   /** Starts one more worker with settings of its own on top of the cluster's; does not wait for it. */
   public Worker startWorker(Map<String, String> ownConf) {
     Worker w = launch(seed, new SeedNode("127.0.0.1", freePort()), ownConf);
@@ -104,6 +111,9 @@ public final class LocalCluster implements AutoCloseable {
     command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), KindlingCli.class.getName(), "worker",
         "--seed", seedNode.toString(), "--port", String.valueOf(self.port()), "--cores", String.valueOf(workerCores)));
+    if (!self.host().equals("127.0.0.1")) {
+      command.addAll(List.of("--host", self.host()));
+    }
     Map<String, String> all = new LinkedHashMap<>(conf);
     all.putAll(ownConf);
     all.forEach((k, v) -> command.addAll(List.of("--conf", k + "=" + v)));

@@ -6,6 +6,7 @@ import io.kindling.KindlingSession;
 import io.kindling.Tuple2;
 import io.kindling.actors.cluster.ClusterSession;
 import io.kindling.actors.cluster.WorkerMain;
+import io.kindling.chaos.FaultSchedule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,63 @@ class NodeFaultsTest {
       if (!w.process().isAlive()) {
         assertThat(w.process().exitValue()).as(cluster.log(w)).isEqualTo(WorkerMain.EXIT_DOWNED);
       }
+    }
+  }
+
+  @Test
+  void delayNetwork_driverToAWorker_andBetweenWorkers_jobsGiveTheSameAnswer_andHealed() throws Exception {
+    cluster = LocalCluster.start("slow-link", WORKERS, Map.of(), 1);
+    List<String> lines = Workloads.lines(17L, 1_500);
+    List<Tuple2<String, Integer>> expected;
+    List<Double> expectedIterative;
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
+      expected = Workloads.wordCount(local, lines, 6);
+      expectedIterative = Workloads.cachedIterative(local, 6);
+    }
+    try (KindlingSession session = cluster.session("slow-link", WORKERS).create()) {
+      ClusterSession view = (ClusterSession) session.internalContext().backend("test");
+      session.faults().delayNetwork(view.memberAddress(), cluster.worker(0).address().toString(),
+          Duration.ofMillis(150));
+      session.faults().delayNetwork(cluster.worker(1).address().toString(), cluster.worker(2).address().toString(),
+          Duration.ofMillis(150));
+
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+      assertThat(Workloads.cachedIterative(session, 6)).isEqualTo(expectedIterative);
+      assertThat(session.metrics().taskRetries()).as("a slow link is not a failure").isZero();
+
+      session.faults().healNetwork();
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+      assertThat(view.workers()).hasSize(WORKERS);
+    }
+  }
+
+  @Test
+  void randomFaultSchedules_onClusterJobs_giveTheLocalAnswer() throws Exception {
+    cluster = LocalCluster.start("random-faults", WORKERS, Map.of(), 1);
+    List<String> lines = Workloads.lines(19L, 1_500);
+    List<Tuple2<String, Integer>> expected;
+    List<Double> expectedIterative;
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
+      expected = Workloads.wordCount(local, lines, 6);
+      expectedIterative = Workloads.cachedIterative(local, 6);
+    }
+    try (KindlingSession session = cluster.session("random-faults", WORKERS).create()) {
+      for (long seed : new long[] {1L, 2L, 3L}) {
+        FaultSchedule schedule = FaultSchedule.random(seed, 0.2);
+        session.faults().schedule(schedule);
+        try {
+          assertThat(Workloads.wordCount(session, lines, 6)).as("word count under %s", schedule)
+              .isEqualTo(expected);
+          assertThat(Workloads.cachedIterative(session, 6)).as("cached iterative job under %s", schedule)
+              .isEqualTo(expectedIterative);
+        } catch (RuntimeException e) {
+          throw new AssertionError("Failed under " + schedule + ": " + e, e);
+        }
+        session.faults().clear();
+      }
+      assertThat(session.metrics().taskRetries() + session.metrics().recomputedPartitions())
+          .as("faults of the schedules were injected and recovered from").isPositive();
+      assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
     }
   }
 

@@ -151,7 +151,8 @@ final class Evaluators {
       int[] codes = s.codes();
       boolean[] c = new boolean[n];
       for (int i = 0; i < n; i++) {
-        c[i] = perCode[codes[i]];
+        // A null's code means nothing (a vector of nulls only has an empty dictionary).
+        c[i] = !s.isNull(i) && perCode[codes[i]];
       }
       if (op == Comparison.Op.EQ_NULL_SAFE) {
         return new BooleanVector(c, null, n);

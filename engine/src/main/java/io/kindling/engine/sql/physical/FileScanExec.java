@@ -1,12 +1,18 @@
 package io.kindling.engine.sql.physical;
 
+import io.kindling.LongAccumulator;
+import io.kindling.engine.format.ExternalFormat;
 import io.kindling.engine.format.FormatOptions;
+import io.kindling.engine.format.ScanFilter;
 import io.kindling.engine.format.csv.CsvOptions;
 import io.kindling.engine.format.csv.CsvReader;
 import io.kindling.engine.format.json.JsonOptions;
 import io.kindling.engine.format.json.JsonReader;
 import io.kindling.engine.format.text.TextOptions;
 import io.kindling.engine.format.text.TextReader;
+import io.kindling.engine.fs.FileInfo;
+import io.kindling.engine.fs.FileSystemAdapters;
+import io.kindling.engine.fs.FsPaths;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
 import io.kindling.engine.sql.eval.BatchExpr;
@@ -26,19 +32,24 @@ import io.kindling.internal.sql.plan.FileSource;
 import io.kindling.internal.sql.plan.SourceFile;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.StructType;
+
+import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a file source into batches: one partition per file split, only the columns the plan needs parsed
  * (straight into primitive vectors), partition-directory values added as constant columns, pushed filters
- * applied as batches are made, and files whose partition values fail a pushed filter not read at all.
+ * applied as batches are made, and files whose partition values fail a pushed filter not read at all. External
+ * formats (Parquet) also get the pushed filters they can use ({@link ScanFilters}) to skip row groups, counted in
+ * the session's metrics; partitions of files on HDFS prefer the hosts that store their blocks.
  */
 public final class FileScanExec extends PhysicalPlan {
   private final FileScanNode scan;
@@ -129,12 +140,18 @@ public final class FileScanExec extends PhysicalPlan {
     List<DataType> partTypes = partCols.stream().map(AttributeRef::dataType).toList();
     int batchRows = context.settings().batchRows();
     int[] projection = out.stream().mapToInt(internal::indexOf).toArray();
+    // Only external formats (Parquet) use pushed filters themselves, to skip row groups.
+    List<ScanFilter> pushed = BUILT_IN.contains(format) ? List.of() : ScanFilters.translate(filters, dataCols);
+    LongAccumulator rowGroupsRead = context.session().counters().rowGroupsReadAccumulator();
+    LongAccumulator rowGroupsSkipped = context.session().counters().rowGroupsSkippedAccumulator();
     ParallelCollectionNode<SplitTask> splitNode = new ParallelCollectionNode<>(context.nextNodeId(),
-        CallSites.of(format), tasks, Math.max(tasks.size(), 1));
+        CallSites.of(format), tasks, Math.max(tasks.size(), 1), FileScanExec::hosts);
     return Lineages.map(context, splitNode, "scan " + format, (p, it) -> {
       List<ColumnBatch> batches = new ArrayList<>();
       EvalContext ctx = new EvalContext(p);
       List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
+      ExternalFormat.SplitReader externalReader = BUILT_IN.contains(format) ? null
+          : external(format).reader(dataSchema, required, pushed, FormatOptions.of(options));
       while (it.hasNext()) {
         SplitTask task = it.next();
         ScanConsumer consumer = new ScanConsumer(dataTypes, batchRows, b -> {
@@ -144,11 +161,53 @@ public final class FileScanExec extends PhysicalPlan {
             batches.add(kept.project(projection));
           }
         });
-        read(format, options, dataSchema, required, task.split(), consumer);
+        if (externalReader != null) {
+          externalReader.read(task.split(), StructRowConsumer.wrap(consumer, dataTypes));
+        } else {
+          read(format, options, dataSchema, required, task.split(), consumer);
+        }
         consumer.flush();
+      }
+      if (externalReader != null) {
+        rowGroupsRead.add(externalReader.rowGroupsRead());
+        rowGroupsSkipped.add(externalReader.rowGroupsSkipped());
       }
       return batches.iterator();
     });
+  }
+
+  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("csv", "json", "text");
+  private static final Map<String, ExternalFormat> EXTERNAL = new ConcurrentHashMap<>();
+
+  /** The external format, looked up once per JVM (tasks run many scans). */
+  private static ExternalFormat external(String format) {
+    return EXTERNAL.computeIfAbsent(format, ExternalFormat::require);
+  }
+
+  /**
+   * The hosts storing a partition's splits (HDFS block locations), for placement to run the task beside its
+   * data; nothing for local files.
+   */
+  private static List<String> hosts(List<SplitTask> slice) {
+    Map<String, Integer> votes = new java.util.LinkedHashMap<>();
+    for (SplitTask t : slice) {
+      FileSplit split = t.split();
+      if (FsPaths.isLocal(split.path())) {
+        continue;
+      }
+      try {
+        List<String> hosts = FileSystemAdapters.forPath(split.path()).hosts(split.path(), split.start(),
+            split.length());
+        for (int i = 0; i < hosts.size(); i++) {
+          votes.merge(hosts.get(i), hosts.size() - i, Integer::sum);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the block locations of " + split.path(), e);
+      }
+    }
+    List<String> ordered = new ArrayList<>(votes.keySet());
+    ordered.sort((a, b) -> Integer.compare(votes.get(b), votes.get(a)));
+    return List.copyOf(ordered);
   }
 
   private static void read(String format, Map<String, String> options, StructType dataSchema, StructType required,
@@ -222,19 +281,19 @@ public final class FileScanExec extends PhysicalPlan {
       return List.of();
     }
     Map<String, Object[]> valuesByPath = new HashMap<>();
-    List<Path> paths = new ArrayList<>();
+    List<FileInfo> paths = new ArrayList<>();
     for (SourceFile f : files) {
       Object[] v = new Object[partPositions.size()];
       for (int i = 0; i < v.length; i++) {
         v[i] = f.partitionValues().get(partPositions.get(i));
       }
-      valuesByPath.put(Path.of(f.path()).toString(), v);
-      paths.add(Path.of(f.path()));
+      valuesByPath.put(f.path(), v);
+      paths.add(new FileInfo(f.path(), f.length(), false, 0));
     }
     long maxSplit = context.session().config().getBytes("kindling.input.max-split-bytes");
     int parallelism = context.session().settings().defaultParallelism();
     List<SplitTask> tasks = new ArrayList<>();
-    for (FileSplit s : FileSplitter.split(paths, parallelism, maxSplit)) {
+    for (FileSplit s : FileSplitter.splitFiles(paths, parallelism, maxSplit)) {
       tasks.add(new SplitTask(s, valuesByPath.get(s.path())));
     }
     return tasks;
