@@ -6,7 +6,6 @@ import io.kindling.internal.JavaSerialization;
 import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
@@ -18,9 +17,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Java serialization of job payloads (lineage and closures), as sent once per node for each job. When
- * something is not serializable, it finds which dataset's function holds it and says so, Spark's
- * "Task not serializable" with the culprit named.
+ * Java serialization of job payloads (lineage and closures), as sent once per node for each job. The lineage
+ * behind a persisted dataset travels apart and is decoded only by a task that has to compute that dataset (see
+ * {@link DeferredLineageNode}). When something is not serializable, it finds which dataset's function holds it
+ * and says so, Spark's "Task not serializable" with the culprit named.
  */
 public final class ClosureSerializer {
   private ClosureSerializer() {}
@@ -66,7 +66,7 @@ public final class ClosureSerializer {
 
   private static byte[] encodeHere(JobPayload payload, String action) {
     try {
-      return toBytes(payload);
+      return DeferringEncoder.encode(payload);
     } catch (NotSerializableException e) {
       throw new KindlingException(diagnose(payload, action, e.getMessage()), e);
     } catch (IOException e) {
@@ -83,12 +83,23 @@ public final class ClosureSerializer {
     }
   }
 
-  static byte[] toBytes(Object value) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
+  /**
+   * Reads the deferred lineage of dataset {@code what}, resolving classes through {@code loader} (that of the
+   * thread that read the payload) when there is one.
+   */
+  static Object decodeNode(byte[] bytes, ClassLoader loader, String what) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    if (loader != null) {
+      thread.setContextClassLoader(loader);
     }
-    return bytes.toByteArray();
+    try (ObjectInputStream in = new JavaSerialization.ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new KindlingException("Could not read the lineage of " + what + ": " + e, e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private static String diagnose(JobPayload payload, String action, String offendingClass) {
