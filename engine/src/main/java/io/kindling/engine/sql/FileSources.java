@@ -226,26 +226,7 @@ final class FileSources {
       if (!options.inferSchema()) {
         return driverSide.schema(first, null);
       }
-      byte[] line = first.line();
-      List<String> fields = new ArrayList<>(first.fields());
-      // Options travel as their map: the parsed form holds a Charset, which is not serializable.
-      List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
-        CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
-        CsvSchemaInference.FirstRecord header = new CsvSchemaInference.FirstRecord(line, fields);
-        InferredType[] types = null;
-        while (it.hasNext()) {
-          InferredType[] t = inference.inferSplit(it.next(), header, Long.MAX_VALUE);
-          types = types == null ? t : CsvSchemaInference.merge(types, t);
-        }
-        return types;
-      }, "inferSchema");
-      InferredType[] merged = null;
-      for (InferredType[] t : parts) {
-        if (t != null) {
-          merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
-        }
-      }
-      return driverSide.schema(first, merged);
+      return driverSide.schema(first, inferCsvTypes(node, first, opts, context));
     }
     JsonOptions options = JsonOptions.from(opts);
     List<JType> parts = context.session().runJob(node, (tc, it) -> {
@@ -288,12 +269,19 @@ final class FileSources {
     if (first == null) {
       return null;
     }
-    byte[] line = first.line();
-    List<String> fields = new ArrayList<>(first.fields());
     // The small ranges go to as many tasks as there are cores, not one task each.
     int tasks = Math.min(sample.size(), context.session().settings().defaultParallelism());
     var node = new ParallelCollectionNode<>(context.session().nextNodeId(), CallSites.of("inferSchema"), sample,
         Math.max(1, tasks));
+    InferredType[] merged = inferCsvTypes(node, first, opts, context);
+    return CsvInferenceSample.usable(merged) ? driverSide.schema(first, merged) : null;
+  }
+
+  /** Runs the inference job over the CSV splits of {@code node}: each task infers its splits, the driver merges. */
+  private static InferredType[] inferCsvTypes(ParallelCollectionNode<FileSplit> node,
+      CsvSchemaInference.FirstRecord first, FormatOptions opts, SqlContext context) {
+    byte[] line = first.line();
+    List<String> fields = new ArrayList<>(first.fields());
     // Options travel as their map: the parsed form holds a Charset, which is not serializable.
     List<InferredType[]> parts = context.session().runJob(node, (tc, it) -> {
       CsvSchemaInference inference = new CsvSchemaInference(CsvOptions.from(opts));
@@ -311,6 +299,6 @@ final class FileSources {
         merged = merged == null ? t : CsvSchemaInference.merge(merged, t);
       }
     }
-    return CsvInferenceSample.usable(merged) ? driverSide.schema(first, merged) : null;
+    return merged;
   }
 }

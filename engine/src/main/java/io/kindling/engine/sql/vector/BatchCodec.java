@@ -41,8 +41,11 @@ public final class BatchCodec {
     return decodeFast(ByteBuffer.wrap(bytes));
   }
 
+  /** Writes a batch to a stream, length first, so that {@link #read} can decode it a whole array at a time. */
   public static void write(ColumnBatch batch, DataOutputStream out) throws IOException {
-    out.write(encodeFast(batch));
+    byte[] bytes = encodeFast(batch);
+    out.writeInt(bytes.length);
+    out.write(bytes);
   }
 
   // The bulk paths below write and read the same bytes as DataOutputStream/DataInputStream (big-endian), a
@@ -298,105 +301,11 @@ public final class BatchCodec {
     return s;
   }
 
+  /** Reads a batch written by {@link #write}: its encoded length, then the bytes {@link #decode} reads. */
   public static ColumnBatch read(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    int cols = in.readInt();
-    ColumnVector[] vectors = new ColumnVector[cols];
-    for (int c = 0; c < cols; c++) {
-      DataType type = readType(in);
-      boolean[] nulls = readNulls(n, in);
-      byte kind = in.readByte();
-      switch (kind) {
-        case INT -> {
-          int[] a = new int[n];
-          for (int i = 0; i < n; i++) {
-            a[i] = in.readInt();
-          }
-          vectors[c] = new IntVector(type, a, nulls, n);
-        }
-        case LONG -> {
-          long[] a = new long[n];
-          for (int i = 0; i < n; i++) {
-            a[i] = in.readLong();
-          }
-          vectors[c] = new LongVector(type, a, nulls, n);
-        }
-        case DOUBLE -> {
-          double[] a = new double[n];
-          for (int i = 0; i < n; i++) {
-            a[i] = in.readDouble();
-          }
-          vectors[c] = new DoubleVector(a, nulls, n);
-        }
-        case FLOAT -> {
-          float[] a = new float[n];
-          for (int i = 0; i < n; i++) {
-            a[i] = in.readFloat();
-          }
-          vectors[c] = new FloatVector(a, nulls, n);
-        }
-        case BOOLEAN -> {
-          boolean[] a = new boolean[n];
-          for (int i = 0; i < n; i++) {
-            a[i] = in.readBoolean();
-          }
-          vectors[c] = new BooleanVector(a, nulls, n);
-        }
-        case STRING_DICT -> {
-          String[] dict = new String[in.readInt()];
-          for (int i = 0; i < dict.length; i++) {
-            dict[i] = readString(in);
-          }
-          int[] codes = new int[n];
-          for (int i = 0; i < n; i++) {
-            codes[i] = in.readInt();
-          }
-          vectors[c] = StringVector.dictionary(dict, codes, nulls, n);
-        }
-        case STRING_PLAIN -> {
-          String[] a = new String[n];
-          for (int i = 0; i < n; i++) {
-            a[i] = readString(in);
-          }
-          vectors[c] = StringVector.of(a, n);
-        }
-        case OBJECT -> {
-          byte[] buf = new byte[in.readInt()];
-          in.readFully(buf);
-          try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(buf))) {
-            vectors[c] = new ObjectVector(type, (Object[]) ois.readObject(), n);
-          } catch (ClassNotFoundException e) {
-            throw new IOException(e);
-          }
-        }
-        default -> throw new IOException("unknown vector kind " + kind);
-      }
-    }
-    return new ColumnBatch(vectors, n);
-  }
-
-  private static boolean[] readNulls(int n, DataInputStream in) throws IOException {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    boolean[] nulls = new boolean[n];
-    for (int i = 0; i < n; i += 8) {
-      int b = in.readUnsignedByte();
-      for (int j = 0; j < 8 && i + j < n; j++) {
-        nulls[i + j] = (b & (1 << j)) != 0;
-      }
-    }
-    return nulls;
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
-    int len = in.readInt();
-    if (len < 0) {
-      return null;
-    }
-    byte[] b = new byte[len];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return decode(bytes);
   }
 
   static void writeType(DataType t, DataOutputStream out) throws IOException {
