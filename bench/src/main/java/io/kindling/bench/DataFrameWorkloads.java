@@ -50,8 +50,12 @@ final class DataFrameWorkloads {
 
     @Override
     public Answer run(KindlingSession session, Path data) {
-      csv(session, data, "sales.csv")
-          .withColumn("total_sales", col("quantity").multiply(col("price")))
+      return totalsByProduct(csv(session, data, "sales.csv"), dir);
+    }
+
+    /** total_sales = quantity*price, summed per product_id, written as CSV to {@code dir}; the shared digest. */
+    static Answer totalsByProduct(DataFrame sales, Path dir) {
+      sales.withColumn("total_sales", col("quantity").multiply(col("price")))
           .groupBy("product_id").sum("total_sales")
           .write().mode("overwrite").option("header", "true").csv(dir.toString());
       return Answer.of(() -> Digests.salesByProduct(dir));
@@ -82,11 +86,7 @@ final class DataFrameWorkloads {
 
     @Override
     public Answer run(KindlingSession session, Path data) {
-      session.read().parquet(parquetCopy(session, data).toString())
-          .withColumn("total_sales", col("quantity").multiply(col("price")))
-          .groupBy("product_id").sum("total_sales")
-          .write().mode("overwrite").option("header", "true").csv(dir.toString());
-      return Answer.of(() -> Digests.salesByProduct(dir));
+      return SalesByProduct.totalsByProduct(session.read().parquet(parquetCopy(session, data).toString()), dir);
     }
 
     /** The Parquet copy of sales.csv, written now when missing. */
