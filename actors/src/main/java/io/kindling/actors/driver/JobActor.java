@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs one action's job: registers its lineage on the nodes, runs the stages it needs parents first, sends each
@@ -264,20 +265,22 @@ public final class JobActor extends AbstractBehavior<JobActor.Command> {
   }
 
   private Behavior<Command> onFailed(PartitionFailed msg) {
-    return retryOrFail(msg.stageId(), msg.partition(), msg.attempt(), msg.cause());
+    return retryOrFail(msg.stageId(), msg.partition(), msg.attempt(), () -> msg.cause());
   }
 
   private Behavior<Command> onLost(PartitionLost msg) {
     return retryOrFail(msg.stageId(), msg.partition(), msg.attempt(),
-        new KindlingException("Partition " + msg.partition() + " was lost: " + msg.reason()));
+        () -> new KindlingException("Partition " + msg.partition() + " was lost: " + msg.reason()));
   }
 
-  private Behavior<Command> retryOrFail(int stageId, int partition, int attempt, Throwable cause) {
+  /** {@code failure} is made only when the attempt is still awaited (a stale report costs no stack trace). */
+  private Behavior<Command> retryOrFail(int stageId, int partition, int attempt, Supplier<Throwable> failure) {
     services.placement().ended(job.jobId(), stageId, partition, attempt);
     StageState state = stages.get(stageId);
     if (current(state, partition, attempt) == null) {
       return this;
     }
+    Throwable cause = failure.get();
     state.running.remove(partition);
     int failures = state.failures.merge(partition, 1, Integer::sum);
     boolean retry = failures < services.maxAttempts();

@@ -30,7 +30,7 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
 
   /** Messages a NodeSupervisor handles. */
   public sealed interface Command permits RegisterLineage, ComputePartition, ForgetJob, CrashPartition, Stop,
-      ChildStopped, OwnBlock, ReleaseBlock, CrashOwner, Unpersist, InjectFault, OwnerStopped {}
+      ChildStopped, PartitionEnded, OwnBlock, ReleaseBlock, CrashOwner, Unpersist, InjectFault, OwnerStopped {}
 
   /** A job's serialized payload; sent once per node before its partitions. */
   public record RegisterLineage(long jobId, byte[] payload) implements Command {}
@@ -55,6 +55,9 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
   record ChildStopped(String name, long jobId, int stageId, int partition, int attempt,
       ActorRef<JobActor.Command> replyTo) implements Command {}
 
+  /** A partition actor reported its task's outcome to the job and is stopping: it is no longer watched. */
+  record PartitionEnded(long jobId, int stageId, int partition, int attempt) implements Command {}
+
   /** A block was stored on this node: it gets an owning partition actor. */
   public record OwnBlock(OwnedBlock block) implements Command {}
 
@@ -76,8 +79,11 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
   private final ExecutorService pool;
   private final RestartPolicy restarts;
   private final Map<Long, RegisteredJob> jobs = new HashMap<>();
-  private final Map<String, ActorRef<PartitionActor.Command>> running = new HashMap<>();
+  private final Map<String, Running> running = new HashMap<>();
   private final CachedPartitions cached;
+
+  /** The actor computing attempt {@code attempt} of a partition. */
+  private record Running(int attempt, ActorRef<PartitionActor.Command> actor) {}
 
   /** Bounds on restarting crashed partition actors. */
   public record RestartPolicy(Duration minBackoff, Duration maxBackoff, int maxRestarts) {}
@@ -103,6 +109,7 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
         .onMessage(ForgetJob.class, this::onForget)
         .onMessage(CrashPartition.class, this::onCrashPartition)
         .onMessage(ChildStopped.class, this::onChildStopped)
+        .onMessage(PartitionEnded.class, this::onPartitionEnded)
         .onMessage(OwnBlock.class, msg -> {
           cached.own(msg.block());
           return this;
@@ -146,14 +153,14 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
     }
     String name = actorName(msg.jobId(), msg.stageId(), msg.partition(), msg.attempt());
     PartitionActor.Assignment assignment = new PartitionActor.Assignment(msg.jobId(), msg.stageId(),
-        msg.partition(), msg.attempt(), msg.stageAttempt(), job, msg.replyTo());
+        msg.partition(), msg.attempt(), msg.stageAttempt(), job, msg.replyTo(), getContext().getSelf());
     Behavior<PartitionActor.Command> supervised = Behaviors.supervise(
             PartitionActor.create(assignment, services, pool))
         .onFailure(PartitionActor.PartitionCrashedException.class,
             SupervisorStrategy.restartWithBackoff(restarts.minBackoff(), restarts.maxBackoff(), 0.2)
                 .withMaxRestarts(restarts.maxRestarts()));
     ActorRef<PartitionActor.Command> child = getContext().spawn(supervised, name);
-    running.put(key(msg.jobId(), msg.stageId(), msg.partition()), child);
+    running.put(key(msg.jobId(), msg.stageId(), msg.partition()), new Running(msg.attempt(), child));
     getContext().watchWith(child, new ChildStopped(name, msg.jobId(), msg.stageId(), msg.partition(),
         msg.attempt(), msg.replyTo()));
     return this;
@@ -165,16 +172,32 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
   }
 
   private Behavior<Command> onCrashPartition(CrashPartition msg) {
-    ActorRef<PartitionActor.Command> child = running.get(key(msg.jobId(), msg.stageId(), msg.partition()));
+    Running child = running.get(key(msg.jobId(), msg.stageId(), msg.partition()));
     if (child != null) {
-      child.tell(PartitionActor.Crash.INSTANCE);
+      child.actor().tell(PartitionActor.Crash.INSTANCE);
     }
     return this;
   }
 
+  /** A task's outcome reached its job: the actor's stop that follows is not a loss. */
+  private Behavior<Command> onPartitionEnded(PartitionEnded msg) {
+    String key = key(msg.jobId(), msg.stageId(), msg.partition());
+    Running child = running.get(key);
+    if (child != null && child.attempt() == msg.attempt()) {
+      running.remove(key);
+      getContext().unwatch(child.actor());
+    }
+    return this;
+  }
+
+  /** A partition actor stopped before reporting an outcome: its supervisor gave up restarting it. */
   private Behavior<Command> onChildStopped(ChildStopped msg) {
-    running.remove(key(msg.jobId(), msg.stageId(), msg.partition()));
-    // The job ignores this when the partition already reported; otherwise the actor gave up after crashing.
+    String key = key(msg.jobId(), msg.stageId(), msg.partition());
+    Running child = running.get(key);
+    if (child == null || child.attempt() != msg.attempt()) {
+      return this;
+    }
+    running.remove(key);
     msg.replyTo().tell(new JobActor.PartitionLost(msg.stageId(), msg.partition(), msg.attempt(),
         "partition actor " + msg.name() + " stopped"));
     return this;

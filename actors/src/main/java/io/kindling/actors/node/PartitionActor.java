@@ -34,9 +34,9 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
   /** Makes the actor fail as if it had crashed (fault injection). */
   public enum Crash implements Command { INSTANCE }
 
-  /** What to compute and whom to tell. */
+  /** What to compute, whom to tell, and the supervisor to tell that the outcome was reported. */
   record Assignment(long jobId, int stageId, int partition, int attempt, int stageAttempt, RegisteredJob job,
-      ActorRef<JobActor.Command> replyTo) {}
+      ActorRef<JobActor.Command> replyTo, ActorRef<NodeSupervisor.Command> supervisor) {}
 
   private final Assignment assignment;
   private final int incarnation;
@@ -94,6 +94,7 @@ public final class PartitionActor extends AbstractBehavior<PartitionActor.Comman
       a.replyTo().tell(new JobActor.FetchFailed(a.stageId(), a.partition(), a.attempt(), f.shuffleId(),
           f.mapPartitions(), f.message()));
     }
+    a.supervisor().tell(new NodeSupervisor.PartitionEnded(a.jobId(), a.stageId(), a.partition(), a.attempt()));
     return Behaviors.stopped();
   }
 

@@ -16,6 +16,9 @@ import io.kindling.internal.lineage.ParallelCollectionNode;
 import io.kindling.internal.lineage.PartitionFunction;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,10 @@ class NodeSupervisorTest {
   private static final ActorTestKit KIT = ActorTestKit.create();
   private static final ComputePool POOL = new ComputePool("node-test", 2);
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /** Holds the tasks of the crash test until it has seen the loss. */
+  private static final CountDownLatch RELEASE = new CountDownLatch(1);
+  /** One permit each time a task of the crash test starts (once per incarnation of its actor). */
+  private static final Semaphore STARTED = new Semaphore(0);
 
   @AfterAll
   static void shutdown() {
@@ -33,7 +40,11 @@ class NodeSupervisorTest {
   }
 
   private static ActorRef<NodeSupervisor.Command> node() {
-    return KIT.spawn(NodeSupervisor.create(new NodeServices(ShuffleService.unsupported()), POOL.executor(),
+    return node(POOL);
+  }
+
+  private static ActorRef<NodeSupervisor.Command> node(ComputePool pool) {
+    return KIT.spawn(NodeSupervisor.create(new NodeServices(ShuffleService.unsupported()), pool.executor(),
         new NodeSupervisor.RestartPolicy(Duration.ofMillis(10), Duration.ofMillis(100), 3)));
   }
 
@@ -58,8 +69,8 @@ class NodeSupervisorTest {
     assertThat(done.partition()).isEqualTo(1);
     assertThat(done.attempt()).isZero();
     assertThat((String) done.value()).startsWith("20@kindling-compute-node-test-");
-    // The short-lived actor stops after replying; the job ignores the notice that follows.
-    assertThat(job.expectMessageClass(JobActor.PartitionLost.class, WAIT).partition()).isEqualTo(1);
+    // The short-lived actor stops after replying, and that stop is not reported as a loss.
+    job.expectNoMessage(Duration.ofMillis(300));
   }
 
   @Test
@@ -106,5 +117,37 @@ class NodeSupervisorTest {
     node.tell(new NodeSupervisor.ComputePartition(4, 0, 0, 0, 0, job.ref()));
     assertThat(job.expectMessageClass(JobActor.PartitionFailed.class, WAIT).cause())
         .hasMessageContaining("Could not read a job's lineage");
+  }
+
+  @Test
+  void partitionActor_crashingMoreThanItsRestarts_isReportedLostOnce() {
+    // A thread for each incarnation: the tasks of the crashed ones keep theirs until the end.
+    ComputePool pool = new ComputePool("crash-test", 4);
+    ActorRef<NodeSupervisor.Command> node = node(pool);
+    TestProbe<JobActor.Command> job = KIT.createTestProbe();
+    JobPlan plan = plan();
+    PartitionFunction<Integer, Integer> fn = (ctx, it) -> {
+      STARTED.release();
+      RELEASE.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return it.next();
+    };
+    int stage = plan.resultStage().id();
+    node.tell(new NodeSupervisor.RegisterLineage(5, payload(plan, fn)));
+    node.tell(new NodeSupervisor.ComputePartition(5, stage, 0, 2, 0, job.ref()));
+    try {
+      // The policy of node() allows 3 restarts: the fourth crash, each reaching a running incarnation, makes the
+      // supervisor give up.
+      for (int i = 0; i < 4; i++) {
+        assertThat(STARTED.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("incarnation %d started", i).isTrue();
+        node.tell(new NodeSupervisor.CrashPartition(5, stage, 0));
+      }
+      JobActor.PartitionLost lost = job.expectMessageClass(JobActor.PartitionLost.class, WAIT);
+      assertThat(lost.attempt()).isEqualTo(2);
+      assertThat(lost.reason()).contains("job5-stage" + stage + "-part0-attempt2").contains("stopped");
+      job.expectNoMessage(Duration.ofMillis(300));
+    } finally {
+      RELEASE.countDown();
+      pool.close();
+    }
   }
 }
