@@ -120,7 +120,7 @@ class NodeSupervisorTest {
   }
 
   @Test
-  void partitionActor_crashingMoreThanItsRestarts_isReportedLostOnce() {
+  void partitionActor_crashingMoreThanItsRestarts_isReportedLostOnce() throws InterruptedException {
     // A thread for each incarnation: the tasks of the crashed ones keep theirs until the end.
     ComputePool pool = new ComputePool("crash-test", 4);
     ActorRef<NodeSupervisor.Command> node = node(pool);
