@@ -45,12 +45,16 @@ public final class LiveNodes {
     return new TaskPlacement.NodeInfo("", 1);
   }
 
-  /** The host of an Akka address ({@code akka://kindling@HOST:PORT}), or the whole text if it has none. */
+  /**
+   * The host of an Akka address ({@code akka://kindling@HOST:PORT}), or the whole text if it has none or is not
+   * an address.
+   */
   static String hostOf(String address) {
     try {
       scala.Option<String> host = akka.actor.AddressFromURIString.parse(address).host();
       return host.isDefined() ? host.get() : address;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Not only runtime exceptions: Akka (Scala) throws a MalformedURLException it does not declare.
       return address;
     }
   }
