@@ -206,9 +206,14 @@ final class FileSources {
     return new StructType(kept);
   }
 
+  /** The listed files, as the splitters and readers take them. */
+  private static List<FileInfo> files(List<SourceFile> sources) {
+    return sources.stream().map(s -> new FileInfo(s.path(), s.length(), false, 0)).toList();
+  }
+
   /** Infers the data schema with a job: each task infers one split, the driver merges. */
   private static StructType infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
-    List<FileInfo> paths = sources.stream().map(s -> new FileInfo(s.path(), s.length(), false, 0)).toList();
+    List<FileInfo> paths = files(sources);
     if (paths.isEmpty()) {
       return new StructType();
     }
@@ -264,8 +269,7 @@ final class FileSources {
       return null;
     }
     CsvSchemaInference driverSide = new CsvSchemaInference(options);
-    CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(sources.stream()
-        .map(s -> new io.kindling.engine.fs.FileInfo(s.path(), s.length(), false, 0)).toList());
+    CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(files(sources));
     if (first == null) {
       return null;
     }
