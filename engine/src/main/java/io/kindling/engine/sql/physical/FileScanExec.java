@@ -311,7 +311,7 @@ public final class FileScanExec extends PhysicalPlan {
    * The batches of CSV splits, parsed a batch at a time as they are asked for (so each batch is aggregated or
    * joined while it is still in the cache, and a split is never held in memory whole).
    */
-  private static final class CsvScan implements java.util.Iterator<ColumnBatch> {
+  private static final class CsvScan implements java.util.Iterator<ColumnBatch>, AutoCloseable {
     private final java.util.Iterator<SplitTask> tasks;
     private final CsvReader reader;
     private final List<DataType> dataTypes;
@@ -321,6 +321,7 @@ public final class FileScanExec extends PhysicalPlan {
     private final java.util.ArrayDeque<ColumnBatch> ready = new java.util.ArrayDeque<>();
     private CsvReader.Cursor cursor;
     private ScanConsumer consumer;
+    private boolean closedWithTask;
 
     CsvScan(java.util.Iterator<SplitTask> tasks, CsvReader reader, List<DataType> dataTypes, int batchRows,
         java.util.function.UnaryOperator<ColumnBatch> finish, List<DataType> partTypes) {
@@ -347,9 +348,14 @@ public final class FileScanExec extends PhysicalPlan {
             }
           });
           cursor = reader.open(task.split());
-          io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
-          if (tc != null) {
-            tc.onTaskCompletion(cursor);
+          // The scan, not each cursor, is closed with the task: a drained split's reader (and its buffer) is
+          // then not held until the task ends, however many splits the task reads.
+          if (!closedWithTask) {
+            closedWithTask = true;
+            io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
+            if (tc != null) {
+              tc.onTaskCompletion(this);
+            }
           }
         }
         if (!cursor.advance(consumer, batchRows)) {
@@ -367,6 +373,15 @@ public final class FileScanExec extends PhysicalPlan {
         throw new java.util.NoSuchElementException();
       }
       return ready.poll();
+    }
+
+    /** Closes the split being read, if the task ended before its last row (as {@code take} may). */
+    @Override
+    public void close() {
+      if (cursor != null) {
+        cursor.close();
+        cursor = null;
+      }
     }
   }
 }
