@@ -47,7 +47,7 @@ final class FileSources {
   static FileSource resolve(String format, List<String> paths, Map<String, String> options, StructType userSchema,
       SqlContext context) {
     String f = format.toLowerCase(Locale.ROOT);
-    ExternalFormat external = BUILT_IN.contains(f) ? null : external(f);
+    ExternalFormat external = ExternalFormat.BUILT_IN.contains(f) ? null : external(f);
     FormatOptions opts = FormatOptions.of(options);
     List<SourceFile> files = new ArrayList<>();
     StructType partitionSchema = null;
@@ -100,9 +100,6 @@ final class FileSources {
     }
     return new FileSource(f, paths, options, dataSchema, partitionSchema, files);
   }
-
-  /** The formats the engine reads itself; others come from an {@link ExternalFormat} on the classpath. */
-  static final java.util.Set<String> BUILT_IN = java.util.Set.of("csv", "json", "text");
 
   /** The external format {@code name}, failing with what to add to the classpath when it is missing. */
   static ExternalFormat external(String name) {

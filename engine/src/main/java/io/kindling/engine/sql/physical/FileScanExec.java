@@ -141,7 +141,8 @@ public final class FileScanExec extends PhysicalPlan {
     int batchRows = context.settings().batchRows();
     int[] projection = out.stream().mapToInt(internal::indexOf).toArray();
     // Only external formats (Parquet) use pushed filters themselves, to skip row groups.
-    List<ScanFilter> pushed = BUILT_IN.contains(format) ? List.of() : ScanFilters.translate(filters, dataCols);
+    List<ScanFilter> pushed = ExternalFormat.BUILT_IN.contains(format) ? List.of()
+        : ScanFilters.translate(filters, dataCols);
     LongAccumulator rowGroupsRead = context.session().counters().rowGroupsReadAccumulator();
     LongAccumulator rowGroupsSkipped = context.session().counters().rowGroupsSkippedAccumulator();
     ParallelCollectionNode<SplitTask> splitNode = new ParallelCollectionNode<>(context.nextNodeId(),
@@ -158,7 +159,7 @@ public final class FileScanExec extends PhysicalPlan {
       List<ColumnBatch> batches = new ArrayList<>();
       EvalContext ctx = new EvalContext(p);
       List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
-      ExternalFormat.SplitReader externalReader = BUILT_IN.contains(format) ? null
+      ExternalFormat.SplitReader externalReader = ExternalFormat.BUILT_IN.contains(format) ? null
           : external(format).reader(dataSchema, required, pushed, FormatOptions.of(options));
       while (it.hasNext()) {
         SplitTask task = it.next();
@@ -184,7 +185,6 @@ public final class FileScanExec extends PhysicalPlan {
     });
   }
 
-  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("csv", "json", "text");
   private static final Map<String, ExternalFormat> EXTERNAL = new ConcurrentHashMap<>();
 
   /** The external format, looked up once per JVM (tasks run many scans). */
