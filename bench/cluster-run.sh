@@ -6,8 +6,8 @@
 # fault-free, then once more with a worker killed (kill -9) half way through its first stage.
 # Environment: KBENCH_RUNS; KBENCH_HEAP (driver heap, default 4g); KBENCH_WORKER_HEAP (default 3g);
 # KBENCH_WORKER_CORES (default: this machine's cores / workers, at least 1); KBENCH_PORT (default 25520);
-# KINDLING_RUN, the command that runs "MODULE MAIN_CLASS ARGS" (default bin/kindling-java; in a git worktree,
-# e.g. "/work/helpers/wt-run.sh /work/wt-NAME" with WT_NOBUILD=1 after one build).
+# KINDLING_RUN, the command that runs "MODULE MAIN_CLASS ARGS" (default bin/kindling-java, which builds when
+# needed; every run after the first is given WT_NOBUILD=1, for a wrapper that would otherwise build each time).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)

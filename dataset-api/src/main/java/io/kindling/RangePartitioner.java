@@ -140,11 +140,7 @@ public final class RangePartitioner<K> extends Partitioner {
     }
 
     private static long sortable(Object key) {
-      if (key instanceof Double d) {
-        long bits = Double.doubleToLongBits(d);
-        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-      }
-      return ((Number) key).longValue();
+      return key instanceof Double d ? NaturalOrder.sortableDouble(d) : ((Number) key).longValue();
     }
 
     /** How many bounds sort before {@code key} (a key equal to a bound goes to the partition it closes). */

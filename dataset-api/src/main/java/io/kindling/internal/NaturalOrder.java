@@ -16,6 +16,20 @@ public enum NaturalOrder implements Comparator<Object> {
     return (Comparator<T>) (Comparator) ASCENDING;
   }
 
+  /**
+   * {@code d} as a long whose signed order is {@link Double#compare}'s, the natural order of Doubles (-0.0 before
+   * 0.0, NaN last), so that sorts and searches over Double keys can compare longs; {@link #doubleOf} undoes it.
+   */
+  public static long sortableDouble(double d) {
+    long bits = Double.doubleToLongBits(d);
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+  }
+
+  /** The double that {@link #sortableDouble} turned into {@code sortable}. */
+  public static double doubleOf(long sortable) {
+    return Double.longBitsToDouble(sortable ^ ((sortable >> 63) & Long.MAX_VALUE));
+  }
+
   @Override
   public int compare(Object a, Object b) {
     if (!(a instanceof Comparable)) {

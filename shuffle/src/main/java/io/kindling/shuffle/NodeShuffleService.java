@@ -271,11 +271,6 @@ public final class NodeShuffleService implements ShuffleService {
     return retained.take(nodeId, partition);
   }
 
-  /** Bytes held by retained partition copies (for tests and metrics). */
-  public long retainedBytes() {
-    return retained.reservedBytes();
-  }
-
   @Override
   public int[] missingMapOutputs(int shuffleId, int numMaps) {
     ShuffleStore s = store;

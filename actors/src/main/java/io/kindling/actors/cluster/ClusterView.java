@@ -130,11 +130,6 @@ public final class ClusterView extends AbstractBehavior<ClusterView.Command> {
   private final List<ActorRef<Done>> rebalanceWaiters = new ArrayList<>();
   private long rebalanceRound;
 
-  public static Behavior<Command> create(String sessionName, LiveNodes live, MapOutputTracker mapOutputs,
-      CachePlacement placement, boolean rebalanceOnJoin) {
-    return create(sessionName, live, mapOutputs, placement, rebalanceOnJoin, List.of(), 1 << 20);
-  }
-
   /**
    * A view that ships {@code appJars} to each worker before attaching to it, in chunks of at most
    * {@code chunkSize} bytes.

@@ -59,11 +59,6 @@ public final class LinkDelays implements Extension {
     }
   }
 
-  /** Restores every delayed link. */
-  public void clear() {
-    delays.clear();
-  }
-
   /** The delay of the link to {@code address} (an Akka address); zero when it is not delayed. */
   public Duration delayTo(String address) {
     return delays.getOrDefault(address, Duration.ZERO);

@@ -6,7 +6,9 @@ import io.kindling.actors.node.NodeSupervisor;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The driver's current list of worker nodes attached to its session, written by {@link ClusterView} and read
@@ -17,12 +19,23 @@ public final class LiveNodes {
   /** One worker's node for this session. */
   public record WorkerNode(String address, ActorRef<NodeSupervisor.Command> node, int cores) {}
 
+  private static final TaskPlacement.NodeInfo UNKNOWN = new TaskPlacement.NodeInfo("", 1);
+
   private volatile List<WorkerNode> nodes = List.of();
+  /** What placement knows of each node of {@link #nodes}, made once per list (placement asks for every task). */
+  private volatile Map<ActorRef<NodeSupervisor.Command>, TaskPlacement.NodeInfo> infos = Map.of();
   private volatile ActorRef<NodeSupervisor.Command> fallback;
 
   /** Replaces the list (sorted by address, so placement does not depend on the order workers joined). */
   synchronized void set(List<WorkerNode> current) {
-    nodes = current.stream().sorted(Comparator.comparing(WorkerNode::address)).toList();
+    List<WorkerNode> sorted = current.stream().sorted(Comparator.comparing(WorkerNode::address)).toList();
+    Map<ActorRef<NodeSupervisor.Command>, TaskPlacement.NodeInfo> byNode = new HashMap<>();
+    for (WorkerNode w : sorted) {
+      byNode.putIfAbsent(w.node(), new TaskPlacement.NodeInfo(hostOf(w.address()), w.cores()));
+    }
+    // Before the list: whoever sees a node in the list finds its info.
+    infos = Map.copyOf(byNode);
+    nodes = sorted;
     notifyAll();
   }
 
@@ -37,20 +50,19 @@ public final class LiveNodes {
 
   /** What placement knows of {@code node}: its worker's host and cores (one core on no host if unknown). */
   public TaskPlacement.NodeInfo info(ActorRef<NodeSupervisor.Command> node) {
-    for (WorkerNode w : nodes) {
-      if (w.node().equals(node)) {
-        return new TaskPlacement.NodeInfo(hostOf(w.address()), w.cores());
-      }
-    }
-    return new TaskPlacement.NodeInfo("", 1);
+    return infos.getOrDefault(node, UNKNOWN);
   }
 
-  /** The host of an Akka address ({@code akka://kindling@HOST:PORT}), or the whole text if it has none. */
+  /**
+   * The host of an Akka address ({@code akka://kindling@HOST:PORT}), or the whole text if it has none or is not
+   * an address.
+   */
   static String hostOf(String address) {
     try {
       scala.Option<String> host = akka.actor.AddressFromURIString.parse(address).host();
       return host.isDefined() ? host.get() : address;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Not only runtime exceptions: Akka (Scala) throws a MalformedURLException it does not declare.
       return address;
     }
   }

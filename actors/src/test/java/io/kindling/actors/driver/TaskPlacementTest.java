@@ -8,16 +8,13 @@ import io.kindling.actors.driver.TaskPlacement.Reason;
 import io.kindling.actors.node.NodeSupervisor;
 import io.kindling.engine.plan.JobPlan;
 import io.kindling.engine.plan.Stage;
-import io.kindling.internal.lineage.Dependency;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.MapPartitionsNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
-import io.kindling.internal.lineage.TaskContext;
 import io.kindling.storage.StorageLevel;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,40 +31,14 @@ class TaskPlacementTest {
     KIT.shutdownTestKit();
   }
 
-  /** A source whose partitions name the hosts holding them, as HDFS splits do. */
-  static final class HostedSource extends LineageNode<Integer> {
-    private static final long serialVersionUID = 1L;
-    private final List<List<String>> hosts;
-
-    HostedSource(int id, List<List<String>> hosts) {
-      super(id, "hosted at T.java:1");
-      this.hosts = hosts;
-    }
-
-    @Override
-    public String kind() {
-      return "HostedRDD";
-    }
-
-    @Override
-    public int numPartitions() {
-      return hosts.size();
-    }
-
-    @Override
-    public List<Dependency> dependencies() {
-      return List.of();
-    }
-
-    @Override
-    public Iterator<Integer> compute(int partition, TaskContext context) {
-      return Collections.emptyIterator();
-    }
-
-    @Override
-    public List<String> preferredLocations(int partition) {
-      return hosts.get(partition);
-    }
+  /**
+   * A source whose partition {@code p} names the hosts {@code hosts.get(p)} as holding it: a parallel collection
+   * with a locator, as a DataFrame file scan names its splits' HDFS block hosts.
+   */
+  private static ParallelCollectionNode<Integer> hostedSource(int id, List<List<String>> hosts) {
+    List<Integer> partitions = IntStream.range(0, hosts.size()).boxed().toList();
+    return new ParallelCollectionNode<>(id, "hosted at T.java:1", partitions, hosts.size(),
+        slice -> hosts.get(slice.get(0)));
   }
 
   private static TaskPlacement placement(CachePlacement cache, Map<ActorRef<NodeSupervisor.Command>,
@@ -88,7 +59,7 @@ class TaskPlacementTest {
   @Test
   void inputHosts_sendEachPartitionToTheNodeOnItsHost() {
     TaskPlacement placement = placement(CachePlacement.none(), hosts(2, 2, 2));
-    Stage s = stage(1, new HostedSource(10, List.of(List.of("host-b"), List.of("HOST-C"), List.of("host-a"),
+    Stage s = stage(1, hostedSource(10, List.of(List.of("host-b"), List.of("HOST-C"), List.of("host-a"),
         List.of("elsewhere", "host-b"))));
     placement.prepare(new JobPlan(List.of(s)));
 
@@ -101,7 +72,7 @@ class TaskPlacementTest {
   @Test
   void inputHosts_areFoundThroughNarrowDependencies() {
     TaskPlacement placement = placement(CachePlacement.none(), hosts(1, 1, 1));
-    HostedSource source = new HostedSource(20, List.of(List.of("host-c"), List.of("host-a")));
+    LineageNode<Integer> source = hostedSource(20, List.of(List.of("host-c"), List.of("host-a")));
     LineageNode<Integer> mapped = new MapPartitionsNode<Integer, Integer>(21, "map at T.java:2", source,
         (p, it) -> it);
     Stage s = stage(2, mapped);
@@ -115,7 +86,7 @@ class TaskPlacementTest {
   void cachedBlockOwner_comesBeforeTheInputHost() {
     CachePlacement cache = new CachePlacement(id -> id == 30 ? StorageLevel.MEMORY_ONLY : StorageLevel.NONE);
     TaskPlacement placement = placement(cache, hosts(1, 1, 1));
-    Stage s = stage(3, new HostedSource(30, List.of(List.of("host-b"), List.of("host-b"))));
+    Stage s = stage(3, hostedSource(30, List.of(List.of("host-b"), List.of("host-b"))));
     placement.prepare(new JobPlan(List.of(s)));
     placement.computed(s, 0, C);
 
@@ -126,7 +97,7 @@ class TaskPlacementTest {
   @Test
   void busyInputHost_givesWayToANodeWithAFreeCore() {
     TaskPlacement placement = placement(CachePlacement.none(), hosts(1, 1, 1));
-    Stage s = stage(4, new HostedSource(40, List.of(List.of("host-a"), List.of("host-a"), List.of("host-a"))));
+    Stage s = stage(4, hostedSource(40, List.of(List.of("host-a"), List.of("host-a"), List.of("host-a"))));
     placement.prepare(new JobPlan(List.of(s)));
 
     assertThat(placement.choose(4, s, 0, 0, NODES).reason()).isEqualTo(Reason.INPUT_HOST);
@@ -172,7 +143,7 @@ class TaskPlacementTest {
   @Test
   void retry_goesToAnotherNodeThanTheFailedAttempt() {
     TaskPlacement placement = placement(CachePlacement.none(), hosts(4, 4, 4));
-    Stage s = stage(7, new HostedSource(70, List.of(List.of("host-b"))));
+    Stage s = stage(7, hostedSource(70, List.of(List.of("host-b"))));
     placement.prepare(new JobPlan(List.of(s)));
     assertThat(placement.choose(7, s, 0, 0, NODES).node()).isEqualTo(B);
     placement.ended(7, 7, 0, 0);
@@ -183,7 +154,7 @@ class TaskPlacementTest {
   @Test
   void oneNode_isAlwaysChosen_andNothingIsCounted() {
     TaskPlacement placement = TaskPlacement.local();
-    Stage s = stage(8, new HostedSource(80, List.of(List.of("host-b"))));
+    Stage s = stage(8, hostedSource(80, List.of(List.of("host-b"))));
     placement.prepare(new JobPlan(List.of(s)));
 
     assertThat(placement.choose(8, s, 0, 0, List.of(A))).isEqualTo(new TaskPlacement.Choice(A, Reason.ONLY_NODE));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * A file format that another module provides (Parquet, in kindling-hadoop), found by name with
@@ -15,6 +16,9 @@ import java.util.ServiceLoader;
  * stateless and thread-safe; what they return is used on one thread.
  */
 public interface ExternalFormat {
+
+  /** The formats the engine reads and writes itself; any other name is looked up as an external format. */
+  Set<String> BUILT_IN = Set.of("csv", "json", "text");
 
   /** The format's name as {@code DataFrameReader.format(..)} takes it: {@code parquet}. */
   String name();

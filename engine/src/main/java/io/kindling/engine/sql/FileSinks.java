@@ -71,7 +71,7 @@ final class FileSinks {
           extension = external.fileExtension(opts);
         }
       }
-      compression = FileSources.BUILT_IN.contains(format) ? Compression.fromOptions(opts) : Compression.NONE;
+      compression = ExternalFormat.BUILT_IN.contains(format) ? Compression.fromOptions(opts) : Compression.NONE;
     } catch (AnalysisException e) {
       throw e;
     } catch (io.kindling.KindlingException e) {

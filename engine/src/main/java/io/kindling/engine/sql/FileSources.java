@@ -47,7 +47,7 @@ final class FileSources {
   static FileSource resolve(String format, List<String> paths, Map<String, String> options, StructType userSchema,
       SqlContext context) {
     String f = format.toLowerCase(Locale.ROOT);
-    ExternalFormat external = BUILT_IN.contains(f) ? null : external(f);
+    ExternalFormat external = ExternalFormat.BUILT_IN.contains(f) ? null : external(f);
     FormatOptions opts = FormatOptions.of(options);
     List<SourceFile> files = new ArrayList<>();
     StructType partitionSchema = null;
@@ -100,9 +100,6 @@ final class FileSources {
     }
     return new FileSource(f, paths, options, dataSchema, partitionSchema, files);
   }
-
-  /** The formats the engine reads itself; others come from an {@link ExternalFormat} on the classpath. */
-  static final java.util.Set<String> BUILT_IN = java.util.Set.of("csv", "json", "text");
 
   /** The external format {@code name}, failing with what to add to the classpath when it is missing. */
   static ExternalFormat external(String name) {
@@ -206,9 +203,14 @@ final class FileSources {
     return new StructType(kept);
   }
 
+  /** The listed files, as the splitters and readers take them. */
+  private static List<FileInfo> files(List<SourceFile> sources) {
+    return sources.stream().map(s -> new FileInfo(s.path(), s.length(), false, 0)).toList();
+  }
+
   /** Infers the data schema with a job: each task infers one split, the driver merges. */
   private static StructType infer(String format, List<SourceFile> sources, FormatOptions opts, SqlContext context) {
-    List<FileInfo> paths = sources.stream().map(s -> new FileInfo(s.path(), s.length(), false, 0)).toList();
+    List<FileInfo> paths = files(sources);
     if (paths.isEmpty()) {
       return new StructType();
     }
@@ -264,8 +266,7 @@ final class FileSources {
       return null;
     }
     CsvSchemaInference driverSide = new CsvSchemaInference(options);
-    CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(sources.stream()
-        .map(s -> new io.kindling.engine.fs.FileInfo(s.path(), s.length(), false, 0)).toList());
+    CsvSchemaInference.FirstRecord first = driverSide.firstRecordOfFiles(files(sources));
     if (first == null) {
       return null;
     }

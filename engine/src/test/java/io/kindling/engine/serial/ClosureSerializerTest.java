@@ -1,11 +1,12 @@
 package io.kindling.engine.serial;
 
+import static io.kindling.engine.serial.Payloads.COUNT;
+import static io.kindling.engine.serial.Payloads.numbers;
+import static io.kindling.engine.serial.Payloads.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kindling.KindlingException;
-import io.kindling.engine.plan.JobPlan;
-import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.task.Tasks;
 import io.kindling.internal.Iterators;
 import io.kindling.internal.lineage.LineageNode;
@@ -14,7 +15,6 @@ import io.kindling.internal.lineage.ParallelCollectionNode;
 import io.kindling.internal.lineage.PartitionFunction;
 import io.kindling.internal.lineage.UnionNode;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ClosureSerializerTest {
@@ -22,23 +22,6 @@ class ClosureSerializerTest {
   /** Not serializable, as a user's service object or a test instance often is. */
   static final class Unshippable {
     final int factor = 3;
-  }
-
-  private static final PartitionFunction<Object, Long> COUNT = (ctx, it) -> {
-    long n = 0;
-    while (it.hasNext()) {
-      it.next();
-      n++;
-    }
-    return n;
-  };
-
-  private static JobPlan plan(LineageNode<?> node) {
-    return new StagePlanner(new AtomicInteger()::getAndIncrement).plan(node);
-  }
-
-  private static LineageNode<Integer> numbers() {
-    return new ParallelCollectionNode<>(0, "parallelize at App.java:10", List.of(1, 2, 3, 4), 2);
   }
 
   @SuppressWarnings("unchecked")

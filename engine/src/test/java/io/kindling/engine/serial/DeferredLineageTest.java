@@ -1,17 +1,17 @@
 package io.kindling.engine.serial;
 
+import static io.kindling.engine.serial.Payloads.COUNT;
+import static io.kindling.engine.serial.Payloads.numbers;
+import static io.kindling.engine.serial.Payloads.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kindling.KindlingException;
-import io.kindling.engine.plan.JobPlan;
-import io.kindling.engine.plan.StagePlanner;
 import io.kindling.engine.task.Tasks;
 import io.kindling.internal.Iterators;
 import io.kindling.internal.lineage.LineageNode;
 import io.kindling.internal.lineage.MapPartitionsNode;
 import io.kindling.internal.lineage.ParallelCollectionNode;
-import io.kindling.internal.lineage.PartitionFunction;
 import io.kindling.internal.lineage.UnionNode;
 import io.kindling.storage.StorageLevel;
 import java.io.IOException;
@@ -57,23 +57,6 @@ class DeferredLineageTest {
 
   private static String unique(String name) {
     return name + "-" + System.nanoTime();
-  }
-
-  private static final PartitionFunction<Object, Long> COUNT = (ctx, it) -> {
-    long n = 0;
-    while (it.hasNext()) {
-      it.next();
-      n++;
-    }
-    return n;
-  };
-
-  private static JobPlan plan(LineageNode<?> node) {
-    return new StagePlanner(new AtomicInteger()::getAndIncrement).plan(node);
-  }
-
-  private static LineageNode<Integer> numbers() {
-    return new ParallelCollectionNode<>(0, "parallelize at App.java:10", List.of(1, 2, 3, 4), 2);
   }
 
   private static LineageNode<Integer> scaled(int id, LineageNode<Integer> parent, Counted counted) {

@@ -3,12 +3,9 @@ package io.kindling.ops.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kindling.KindlingSession;
-import io.kindling.internal.lineage.Dependency;
-import io.kindling.internal.lineage.LineageNode;
-import io.kindling.internal.lineage.TaskContext;
+import io.kindling.internal.lineage.ParallelCollectionNode;
 import io.kindling.rdd.RDD;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -34,42 +31,6 @@ class ClusterPlacementTest {
     }
   }
 
-  /** A source whose partition {@code p} is stored on {@code hosts[p]} (as an HDFS split names its block hosts). */
-  static final class HostedSource extends LineageNode<String> {
-    private static final long serialVersionUID = 1L;
-    private final List<String> hosts;
-
-    HostedSource(int id, List<String> hosts) {
-      super(id, "hosted at ClusterPlacementTest.java:1");
-      this.hosts = List.copyOf(hosts);
-    }
-
-    @Override
-    public String kind() {
-      return "HostedRDD";
-    }
-
-    @Override
-    public int numPartitions() {
-      return hosts.size();
-    }
-
-    @Override
-    public List<Dependency> dependencies() {
-      return List.of();
-    }
-
-    @Override
-    public Iterator<String> compute(int partition, TaskContext context) {
-      return List.of(partition + "@" + ProcessHandle.current().pid()).iterator();
-    }
-
-    @Override
-    public List<String> preferredLocations(int partition) {
-      return List.of(hosts.get(partition));
-    }
-  }
-
   @Test
   void partitionsRunOnTheWorkerHoldingTheirInput_andDefaultParallelismCountsWorkerCores() {
     cluster = LocalCluster.start("placement", 1, Map.of(), CORES);
@@ -87,9 +48,12 @@ class ClusterPlacementTest {
       assertThat(session.parallelize(IntStream.range(0, 100).boxed().toList()).getNumPartitions())
           .isEqualTo(HOSTS.size() * CORES);
 
-      RDD<String> hosted = new RDD<>(session.internalContext(),
-          new HostedSource(session.internalContext().nextNodeId(), inputHosts));
-      for (String ran : hosted.map(s -> s).collect()) {
+      // Partition p names inputHosts[p] as holding it, as a DataFrame file scan names its splits' HDFS hosts.
+      RDD<Integer> hosted = new RDD<>(session.internalContext(), new ParallelCollectionNode<>(
+          session.internalContext().nextNodeId(), "hosted at ClusterPlacementTest.java:1",
+          IntStream.range(0, inputHosts.size()).boxed().toList(), inputHosts.size(),
+          slice -> List.of(inputHosts.get(slice.get(0)))));
+      for (String ran : hosted.map(p -> p + "@" + ProcessHandle.current().pid()).collect()) {
         int partition = Integer.parseInt(ran.substring(0, ran.indexOf('@')));
         long pid = Long.parseLong(ran.substring(ran.indexOf('@') + 1));
         assertThat(pid).as("partition %d, stored on %s, ran on the worker there", partition,

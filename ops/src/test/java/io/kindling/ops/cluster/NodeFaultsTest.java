@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,7 @@ class NodeFaultsTest {
   void killNode_endsTheWorkerJvm_andTheNextJobsGiveTheSameAnswer() throws Exception {
     cluster = LocalCluster.start("kill-node", WORKERS, Map.of(), 1);
     List<String> lines = Workloads.lines(11L, 1_500);
-    List<Tuple2<String, Integer>> expected;
-    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
-      expected = Workloads.wordCount(local, lines, 6);
-    }
+    List<Tuple2<String, Integer>> expected = inLocalMode(local -> Workloads.wordCount(local, lines, 6));
     try (KindlingSession session = cluster.session("kill-node", WORKERS).create()) {
       assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
       LocalCluster.Worker victim = cluster.worker(2);
@@ -54,10 +52,7 @@ class NodeFaultsTest {
   void partitionNetwork_betweenTwoWorkers_jobsStillGiveTheSameAnswer() throws Exception {
     cluster = LocalCluster.start("cut-link", WORKERS, Map.of("kindling.cluster.network-faults", "on"), 1);
     List<String> lines = Workloads.lines(13L, 1_500);
-    List<Tuple2<String, Integer>> expected;
-    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
-      expected = Workloads.wordCount(local, lines, 6);
-    }
+    List<Tuple2<String, Integer>> expected = inLocalMode(local -> Workloads.wordCount(local, lines, 6));
     try (KindlingSession session = cluster.session("cut-link", WORKERS).create()) {
       assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
 
@@ -81,12 +76,9 @@ class NodeFaultsTest {
   void delayNetwork_driverToAWorker_andBetweenWorkers_jobsGiveTheSameAnswer_andHealed() throws Exception {
     cluster = LocalCluster.start("slow-link", WORKERS, Map.of(), 1);
     List<String> lines = Workloads.lines(17L, 1_500);
-    List<Tuple2<String, Integer>> expected;
-    List<Double> expectedIterative;
-    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
-      expected = Workloads.wordCount(local, lines, 6);
-      expectedIterative = Workloads.cachedIterative(local, 6);
-    }
+    LocalAnswers local = inLocalMode(LocalAnswers.of(lines));
+    List<Tuple2<String, Integer>> expected = local.wordCount();
+    List<Double> expectedIterative = local.iterative();
     try (KindlingSession session = cluster.session("slow-link", WORKERS).create()) {
       ClusterSession view = (ClusterSession) session.internalContext().backend("test");
       session.faults().delayNetwork(view.memberAddress(), cluster.worker(0).address().toString(),
@@ -108,12 +100,9 @@ class NodeFaultsTest {
   void randomFaultSchedules_onClusterJobs_giveTheLocalAnswer() throws Exception {
     cluster = LocalCluster.start("random-faults", WORKERS, Map.of(), 1);
     List<String> lines = Workloads.lines(19L, 1_500);
-    List<Tuple2<String, Integer>> expected;
-    List<Double> expectedIterative;
-    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
-      expected = Workloads.wordCount(local, lines, 6);
-      expectedIterative = Workloads.cachedIterative(local, 6);
-    }
+    LocalAnswers local = inLocalMode(LocalAnswers.of(lines));
+    List<Tuple2<String, Integer>> expected = local.wordCount();
+    List<Double> expectedIterative = local.iterative();
     try (KindlingSession session = cluster.session("random-faults", WORKERS).create()) {
       for (long seed : new long[] {1L, 2L, 3L}) {
         FaultSchedule schedule = FaultSchedule.random(seed, 0.2);
@@ -131,6 +120,20 @@ class NodeFaultsTest {
       assertThat(session.metrics().taskRetries() + session.metrics().recomputedPartitions())
           .as("faults of the schedules were injected and recovered from").isPositive();
       assertThat(Workloads.wordCount(session, lines, 6)).isEqualTo(expected);
+    }
+  }
+
+  /** {@code job}'s answer in a local session: the answer the cluster must give. */
+  private static <T> T inLocalMode(Function<KindlingSession, T> job) {
+    try (KindlingSession local = KindlingSession.builder().master("local[2]").create()) {
+      return job.apply(local);
+    }
+  }
+
+  /** The local answers of the word count of some lines and of the cached iterative job, 6 partitions each. */
+  private record LocalAnswers(List<Tuple2<String, Integer>> wordCount, List<Double> iterative) {
+    static Function<KindlingSession, LocalAnswers> of(List<String> lines) {
+      return local -> new LocalAnswers(Workloads.wordCount(local, lines, 6), Workloads.cachedIterative(local, 6));
     }
   }
 

@@ -113,7 +113,7 @@ public final class ExternalSorter<K, V> implements AutoCloseable {
   /** Inserts a record whose key is the Double {@code key}; when {@code valueIsKey}, its value is that Double. */
   public void insertDouble(double key, V value, boolean valueIsKey) {
     if (kind == KeyKind.DOUBLE || kind == KeyKind.NONE) {
-      add(KeyKind.DOUBLE, KeyKind.sortableDouble(key), value, valueIsKey);
+      add(KeyKind.DOUBLE, NaturalOrder.sortableDouble(key), value, valueIsKey);
     } else {
       insertBoxed(Double.valueOf(key), value, valueIsKey);
     }
@@ -228,20 +228,14 @@ public final class ExternalSorter<K, V> implements AutoCloseable {
 
     /** A long whose signed order is the key's natural order. */
     long sortable(Object key) {
-      return this == DOUBLE ? sortableDouble((Double) key) : ((Number) key).longValue();
-    }
-
-    /** Signed order of the result is Double.compare order: -0.0 before 0.0, NaN last. */
-    static long sortableDouble(double d) {
-      long bits = Double.doubleToLongBits(d);
-      return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      return this == DOUBLE ? NaturalOrder.sortableDouble((Double) key) : ((Number) key).longValue();
     }
 
     Object box(long sortable) {
       return switch (this) {
         case LONG -> Long.valueOf(sortable);
         case INT -> Integer.valueOf((int) sortable);
-        case DOUBLE -> Double.longBitsToDouble(sortable ^ ((sortable >> 63) & Long.MAX_VALUE));
+        case DOUBLE -> NaturalOrder.doubleOf(sortable);
         default -> throw new IllegalStateException("no primitive keys: " + this);
       };
     }

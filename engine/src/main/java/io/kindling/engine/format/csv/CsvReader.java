@@ -59,7 +59,10 @@ public final class CsvReader {
   private final byte[] posInfBytes;
   private final byte[] negInfBytes;
   private final boolean[] ok = new boolean[1];
-  // With a schema inferred from a sample: the inference that checks a value that does not convert.
+  // Lines in another charset are converted to UTF-8 before they are tokenized.
+  private final boolean utf8;
+  // With a schema inferred from a sample: the inference that checks a value that does not convert, and the
+  // inferred type each required column stands for (both null otherwise).
   private final CsvSchemaInference sampleCheck;
   private final InferredType[] sampledTypes;
   private String fileName;
@@ -119,10 +122,16 @@ public final class CsvReader {
       }
     }
     this.corruptIndex = corrupt;
-    this.sampleCheck = options.schemaFromSample ? new CsvSchemaInference(options) : null;
-    this.sampledTypes = new InferredType[n];
-    for (int i = 0; i < n; i++) {
-      sampledTypes[i] = CsvInferenceSample.of(requiredSchema.get(i).dataType());
+    this.utf8 = options.isUtf8();
+    if (options.schemaFromSample) {
+      this.sampleCheck = new CsvSchemaInference(options);
+      this.sampledTypes = new InferredType[n];
+      for (int i = 0; i < n; i++) {
+        sampledTypes[i] = CsvInferenceSample.of(requiredSchema.get(i).dataType());
+      }
+    } else {
+      this.sampleCheck = null;
+      this.sampledTypes = null;
     }
     this.nullBytes = options.nullValue.getBytes(StandardCharsets.UTF_8);
     this.emptyBytes = options.emptyValueInRead.getBytes(StandardCharsets.UTF_8);
@@ -240,7 +249,7 @@ public final class CsvReader {
       byte[] b = lines.buffer();
       int s = lines.start();
       int n = lines.length();
-      if (!options.isUtf8()) {
+      if (!utf8) {
         b = new String(b, s, n, options.charset).getBytes(StandardCharsets.UTF_8);
         s = 0;
         n = b.length;

@@ -141,7 +141,8 @@ public final class FileScanExec extends PhysicalPlan {
     int batchRows = context.settings().batchRows();
     int[] projection = out.stream().mapToInt(internal::indexOf).toArray();
     // Only external formats (Parquet) use pushed filters themselves, to skip row groups.
-    List<ScanFilter> pushed = BUILT_IN.contains(format) ? List.of() : ScanFilters.translate(filters, dataCols);
+    List<ScanFilter> pushed = ExternalFormat.BUILT_IN.contains(format) ? List.of()
+        : ScanFilters.translate(filters, dataCols);
     LongAccumulator rowGroupsRead = context.session().counters().rowGroupsReadAccumulator();
     LongAccumulator rowGroupsSkipped = context.session().counters().rowGroupsSkippedAccumulator();
     ParallelCollectionNode<SplitTask> splitNode = new ParallelCollectionNode<>(context.nextNodeId(),
@@ -158,7 +159,7 @@ public final class FileScanExec extends PhysicalPlan {
       List<ColumnBatch> batches = new ArrayList<>();
       EvalContext ctx = new EvalContext(p);
       List<BatchExpr> compiled = ExprCompiler.compileAll(filters, internal, ctx);
-      ExternalFormat.SplitReader externalReader = BUILT_IN.contains(format) ? null
+      ExternalFormat.SplitReader externalReader = ExternalFormat.BUILT_IN.contains(format) ? null
           : external(format).reader(dataSchema, required, pushed, FormatOptions.of(options));
       while (it.hasNext()) {
         SplitTask task = it.next();
@@ -184,7 +185,6 @@ public final class FileScanExec extends PhysicalPlan {
     });
   }
 
-  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("csv", "json", "text");
   private static final Map<String, ExternalFormat> EXTERNAL = new ConcurrentHashMap<>();
 
   /** The external format, looked up once per JVM (tasks run many scans). */
@@ -311,7 +311,7 @@ public final class FileScanExec extends PhysicalPlan {
    * The batches of CSV splits, parsed a batch at a time as they are asked for (so each batch is aggregated or
    * joined while it is still in the cache, and a split is never held in memory whole).
    */
-  private static final class CsvScan implements java.util.Iterator<ColumnBatch> {
+  private static final class CsvScan implements java.util.Iterator<ColumnBatch>, AutoCloseable {
     private final java.util.Iterator<SplitTask> tasks;
     private final CsvReader reader;
     private final List<DataType> dataTypes;
@@ -321,6 +321,7 @@ public final class FileScanExec extends PhysicalPlan {
     private final java.util.ArrayDeque<ColumnBatch> ready = new java.util.ArrayDeque<>();
     private CsvReader.Cursor cursor;
     private ScanConsumer consumer;
+    private boolean closedWithTask;
 
     CsvScan(java.util.Iterator<SplitTask> tasks, CsvReader reader, List<DataType> dataTypes, int batchRows,
         java.util.function.UnaryOperator<ColumnBatch> finish, List<DataType> partTypes) {
@@ -347,9 +348,14 @@ public final class FileScanExec extends PhysicalPlan {
             }
           });
           cursor = reader.open(task.split());
-          io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
-          if (tc != null) {
-            tc.onTaskCompletion(cursor);
+          // The scan, not each cursor, is closed with the task: a drained split's reader (and its buffer) is
+          // then not held until the task ends, however many splits the task reads.
+          if (!closedWithTask) {
+            closedWithTask = true;
+            io.kindling.internal.lineage.TaskContext tc = io.kindling.internal.lineage.TaskContext.get();
+            if (tc != null) {
+              tc.onTaskCompletion(this);
+            }
           }
         }
         if (!cursor.advance(consumer, batchRows)) {
@@ -367,6 +373,15 @@ public final class FileScanExec extends PhysicalPlan {
         throw new java.util.NoSuchElementException();
       }
       return ready.poll();
+    }
+
+    /** Closes the split being read, if the task ended before its last row (as {@code take} may). */
+    @Override
+    public void close() {
+      if (cursor != null) {
+        cursor.close();
+        cursor = null;
+      }
     }
   }
 }

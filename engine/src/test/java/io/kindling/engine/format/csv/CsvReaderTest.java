@@ -37,9 +37,19 @@ class CsvReaderTest {
           .append(i % 3 == 0 ? "\"Home, Office\"" : "Europe").append(",2024-05-")
           .append(String.format("%02d", 1 + i % 28)).append("T07:33:04\n");
     }
-    Path f = dir.resolve("sales.csv");
-    Files.writeString(f, sb.toString());
+    return file("sales.csv", sb.toString());
+  }
+
+  /** A file of the test's directory holding {@code text}. */
+  private Path file(String name, String text) throws IOException {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
     return f;
+  }
+
+  /** Options for files with a header line, read in {@code mode}. */
+  private static CsvOptions withHeader(String mode) {
+    return CsvOptions.from(FormatOptions.of("header", "true", "mode", mode));
   }
 
   private static List<Object[]> readAll(Path f, CsvOptions o, StructType data, StructType required, int parts)
@@ -81,9 +91,8 @@ class CsvReaderTest {
 
   @Test
   void read_failFast_messageNamesRecordFileAndLine() throws IOException {
-    Path f = dir.resolve("bad.csv");
-    Files.writeString(f, "a,b\n1,x\nzz,y\n");
-    CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "mode", "failfast"));
+    Path f = file("bad.csv", "a,b\n1,x\nzz,y\n");
+    CsvOptions o = withHeader("failfast");
     StructType s = StructType.fromDDL("a INT, b STRING");
     assertThatThrownBy(() -> readAll(f, o, s, s, 1))
         .isInstanceOf(MalformedRecordException.class)
@@ -95,8 +104,7 @@ class CsvReaderTest {
 
   @Test
   void read_dropMalformed_discardsRowsThroughTheConsumer() throws IOException {
-    Path f = dir.resolve("bad.csv");
-    Files.writeString(f, "1,x\nzz,y\n3\n4,w\n");
+    Path f = file("bad.csv", "1,x\nzz,y\n3\n4,w\n");
     CsvOptions o = CsvOptions.from(FormatOptions.of("mode", "DROPMALFORMED"));
     StructType s = StructType.fromDDL("a INT, b STRING");
     List<String> events = new ArrayList<>();
@@ -158,8 +166,7 @@ class CsvReaderTest {
 
   @Test
   void inference_perSplitMerged_sameAsWhole() throws IOException {
-    Path f = dir.resolve("mixed.csv");
-    Files.writeString(f, "a,b,c\n" + "1,x,2024-05-29\n".repeat(500) + "2.5,7,2024-05-29T01:02:03\n");
+    Path f = file("mixed.csv", "a,b,c\n" + "1,x,2024-05-29\n".repeat(500) + "2.5,7,2024-05-29T01:02:03\n");
     CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "inferSchema", "true"));
     CsvSchemaInference inference = new CsvSchemaInference(o);
     CsvSchemaInference.FirstRecord first = inference.firstRecord(List.of(f));
@@ -172,6 +179,7 @@ class CsvReaderTest {
     assertThat(CsvSchemaInference.infer(List.of(f), o, Long.MAX_VALUE)).isEqualTo(inference.schema(first, merged));
   }
 
+  /** {@link #withHeader} options of a schema inferred from a sample: reads check each value still fits. */
   private static CsvOptions sampled(String mode) {
     return CsvOptions.from(FormatOptions.of("header", "true", "mode", mode, CsvInferenceSample.SAMPLED_OPTION,
         "true"));
@@ -179,8 +187,7 @@ class CsvReaderTest {
 
   @Test
   void read_sampledSchemaAndAValueThatWidensItsColumn_failsInEveryMode() throws IOException {
-    Path f = dir.resolve("late.csv");
-    Files.writeString(f, "a,b,c\n1,x,1.5\n2,y,2\n12345678901,z,3\n");
+    Path f = file("late.csv", "a,b,c\n1,x,1.5\n2,y,2\n12345678901,z,3\n");
     StructType s = StructType.fromDDL("a INT, b STRING, c DOUBLE");
     for (String mode : new String[] {"PERMISSIVE", "DROPMALFORMED", "FAILFAST"}) {
       assertThatThrownBy(() -> readAll(f, sampled(mode), s, s, 1)).as(mode)
@@ -198,11 +205,10 @@ class CsvReaderTest {
 
   @Test
   void read_sampledSchemaWithNullsAndShortRows_sameAsTheGeneralPathInEveryMode() throws IOException {
-    Path f = dir.resolve("gaps.csv");
-    Files.writeString(f, "a,b,c\n1,,1.5\n,y,\n3\n4,w,4.5,extra\n");
+    Path f = file("gaps.csv", "a,b,c\n1,,1.5\n,y,\n3\n4,w,4.5,extra\n");
     StructType s = StructType.fromDDL("a INT, b STRING, c DOUBLE");
     for (String mode : new String[] {"PERMISSIVE", "DROPMALFORMED"}) {
-      CsvOptions plain = CsvOptions.from(FormatOptions.of("header", "true", "mode", mode));
+      CsvOptions plain = withHeader(mode);
       assertThat(Golden.render(readAll(f, sampled(mode), s, s, 1))).as(mode)
           .isEqualTo(Golden.render(readAll(f, plain, s, s, 1)));
     }
@@ -212,11 +218,10 @@ class CsvReaderTest {
 
   @Test
   void cursor_advanceAFewRowsAtATime_sameRowsAsReadingWhole() throws IOException {
-    Path f = dir.resolve("mixed.csv");
-    Files.writeString(f, "a,b\n1,x\nzz,y\n\n3\n# not a comment here\n5,\"q,r\"\n6,z\n");
+    Path f = file("mixed.csv", "a,b\n1,x\nzz,y\n\n3\n# not a comment here\n5,\"q,r\"\n6,z\n");
     StructType s = StructType.fromDDL("a INT, b STRING");
     for (String mode : new String[] {"PERMISSIVE", "DROPMALFORMED"}) {
-      CsvOptions o = CsvOptions.from(FormatOptions.of("header", "true", "mode", mode));
+      CsvOptions o = withHeader(mode);
       FileSplit whole = new FileSplit(f.toString(), 0, Files.size(f), false);
       RowCollector all = new RowCollector(2);
       long kept = new CsvReader(o, s, s).read(whole, all);
