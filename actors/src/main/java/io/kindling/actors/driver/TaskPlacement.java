@@ -63,6 +63,8 @@ public final class TaskPlacement {
   private final Map<ActorRef<NodeSupervisor.Command>, Integer> load = new ConcurrentHashMap<>();
   /** Stage id → the input hosts of each of its partitions; absent for stages whose input names no host. */
   private final Map<Integer, List<List<String>>> inputHosts = new ConcurrentHashMap<>();
+  /** Stage id → the running jobs whose plans include it: its input hosts are kept while one still runs. */
+  private final Map<Integer, Integer> stageJobs = new ConcurrentHashMap<>();
   /** The node the latest attempt of a partition went to, so that a retry can move on. */
   private final Map<StagePartition, ActorRef<NodeSupervisor.Command>> lastNode = new ConcurrentHashMap<>();
   private int rotation;
@@ -91,6 +93,7 @@ public final class TaskPlacement {
    */
   public void prepare(JobPlan plan) {
     for (Stage stage : plan.stages()) {
+      stageJobs.merge(stage.id(), 1, Integer::sum);
       if (inputHosts.containsKey(stage.id())) {
         continue;
       }
@@ -231,7 +234,10 @@ public final class TaskPlacement {
     });
     lastNode.keySet().removeIf(k -> k.jobId() == jobId);
     for (Stage stage : plan.stages()) {
-      inputHosts.remove(stage.id());
+      // A stage another running job shares (a shuffle both read) keeps its hosts until that job ends too.
+      if (stageJobs.computeIfPresent(stage.id(), (id, jobs) -> jobs <= 1 ? null : jobs - 1) == null) {
+        inputHosts.remove(stage.id());
+      }
     }
   }
 

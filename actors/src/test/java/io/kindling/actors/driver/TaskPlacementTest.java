@@ -129,6 +129,20 @@ class TaskPlacementTest {
   }
 
   @Test
+  void inputHosts_ofAStageTwoJobsShare_outliveTheFirstJobToEnd() {
+    TaskPlacement placement = placement(CachePlacement.none(), hosts(2, 2, 2));
+    Stage shared = stage(8, hostedSource(80, List.of(List.of("host-c"))));
+    placement.prepare(new JobPlan(List.of(shared)));
+    placement.prepare(new JobPlan(List.of(shared)));
+
+    placement.jobEnded(1, new JobPlan(List.of(shared)));
+    assertThat(placement.choose(2, shared, 0, 0, NODES)).isEqualTo(new TaskPlacement.Choice(C, Reason.INPUT_HOST));
+
+    placement.jobEnded(2, new JobPlan(List.of(shared)));
+    assertThat(placement.choose(3, shared, 0, 0, NODES).reason()).isEqualTo(Reason.LEAST_LOADED);
+  }
+
+  @Test
   void endedTasks_freeTheirNode() {
     TaskPlacement placement = placement(CachePlacement.none(), hosts(1, 1, 1));
     Stage s = stage(6, new ParallelCollectionNode<>(60, "parallelize at T.java:4", List.of(1, 2, 3, 4), 4));
