@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The cached blocks of one node. {@code MEMORY_ONLY} blocks are the partition's objects in an array on the heap:
- * read with no copy and no deserialization. The other levels hold checksummed serialized chunks in the storage
+ * The cached blocks of one node. {@code MEMORY_ONLY} blocks are the partition's objects in an array on the heap
+ * (its records copied into objects allocated in a row when stored, see {@link CompactCopy}): read with no copy and
+ * no deserialization. The other levels hold checksummed serialized chunks in the storage
  * layer's stores. Each level has a capacity; storing a block evicts whole least-recently-used blocks of that level
  * until it fits, and a block larger than the capacity is not stored (its partition is recomputed when next read).
  * Blocks that were stored and then lost (evicted, dropped, corrupt, or gone with a crashed owner) are remembered,
@@ -156,7 +157,7 @@ public final class BlockManager implements AutoCloseable {
       while (values.hasNext()) {
         list.add(values.next());
       }
-      Object[] array = list.toArray();
+      Object[] array = settings.compactMemoryOnly() ? CompactCopy.of(list.toArray()) : list.toArray();
       reportRecomputed(id);
       long generation = generations.incrementAndGet();
       BlockInfo info = new BlockInfo(id, level, SizeEstimator.estimate(array), 0, generation);

@@ -11,9 +11,16 @@ import io.kindling.KindlingException;
  * @param diskBytes capacity of each disk-backed store ({@code MEMORY_AND_DISK}, {@code DISK_ONLY})
  * @param chunkBytes target size of one serialized chunk
  * @param directory where disk-backed stores keep their files; empty for a fresh temporary directory
+ * @param compactMemoryOnly copy the records of a {@code MEMORY_ONLY} block into objects allocated in a row (see
+ *     {@link CompactCopy}); {@code kindling.storage.compact-memory-only}
  */
 public record StorageSettings(long memoryBytes, long offHeapBytes, long diskBytes, int chunkBytes,
-    String directory) {
+    String directory, boolean compactMemoryOnly) {
+
+  /** Settings with {@code MEMORY_ONLY} blocks compacted (the default). */
+  public StorageSettings(long memoryBytes, long offHeapBytes, long diskBytes, int chunkBytes, String directory) {
+    this(memoryBytes, offHeapBytes, diskBytes, chunkBytes, directory, true);
+  }
 
   public StorageSettings {
     if (memoryBytes < 0 || offHeapBytes < 0 || diskBytes < 0) {
@@ -41,6 +48,6 @@ public record StorageSettings(long memoryBytes, long offHeapBytes, long diskByte
       throw new KindlingException("kindling.storage.chunk-size must be between 1k and 64m: " + chunk);
     }
     return new StorageSettings(memory, s.getBytes("off-heap-size"), s.getBytes("disk-size"), (int) chunk,
-        s.getString("dir"));
+        s.getString("dir"), s.getBoolean("compact-memory-only"));
   }
 }
