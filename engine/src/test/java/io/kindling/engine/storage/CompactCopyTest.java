@@ -2,6 +2,7 @@ package io.kindling.engine.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kindling.engine.event.NodeEvents;
 import io.kindling.internal.lineage.EmptyNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,22 @@ class CompactCopyTest {
       Point read = (Point) on.<Object>read(id).next();
       assertThat(read).isNotSameAs(p).isSameAs(stored);
       assertThat(read.x()).containsExactly(3);
+    }
+  }
+
+  @Test
+  void compactMemoryOnlyOff_keepsTheOriginalObjects_andIsReadFromConfig() {
+    StorageSettings off = StorageSettings.from(com.typesafe.config.ConfigFactory
+        .parseString("kindling.storage.compact-memory-only = off")
+        .withFallback(com.typesafe.config.ConfigFactory.defaultReference()));
+    assertThat(off.compactMemoryOnly()).isFalse();
+    assertThat(StorageSettings.from(com.typesafe.config.ConfigFactory.defaultReference()).compactMemoryOnly())
+        .isTrue();
+    Point p = new Point(2, new double[] {3});
+    try (BlockManager m = new BlockManager(off, SerializedStorage.unsupported(), NodeEvents.NONE)) {
+      Object stored = m.store(new BlockId(2, 0), io.kindling.storage.StorageLevel.MEMORY_ONLY,
+          List.<Object>of(p).iterator(), new EmptyNode<>(2, "test"), java.util.Map.of()).next();
+      assertThat(stored).isSameAs(p);
     }
   }
 }
