@@ -181,10 +181,8 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
 
   /** A task's outcome reached its job: the actor's stop that follows is not a loss. */
   private Behavior<Command> onPartitionEnded(PartitionEnded msg) {
-    String key = key(msg.jobId(), msg.stageId(), msg.partition());
-    Running child = running.get(key);
-    if (child != null && child.attempt() == msg.attempt()) {
-      running.remove(key);
+    Running child = takeRunning(msg.jobId(), msg.stageId(), msg.partition(), msg.attempt());
+    if (child != null) {
       getContext().unwatch(child.actor());
     }
     return this;
@@ -192,15 +190,23 @@ public final class NodeSupervisor extends AbstractBehavior<NodeSupervisor.Comman
 
   /** A partition actor stopped before reporting an outcome: its supervisor gave up restarting it. */
   private Behavior<Command> onChildStopped(ChildStopped msg) {
-    String key = key(msg.jobId(), msg.stageId(), msg.partition());
-    Running child = running.get(key);
-    if (child == null || child.attempt() != msg.attempt()) {
+    if (takeRunning(msg.jobId(), msg.stageId(), msg.partition(), msg.attempt()) == null) {
       return this;
     }
-    running.remove(key);
     msg.replyTo().tell(new JobActor.PartitionLost(msg.stageId(), msg.partition(), msg.attempt(),
         "partition actor " + msg.name() + " stopped"));
     return this;
+  }
+
+  /** Removes and returns the actor running {@code attempt} of the partition; null when another attempt runs. */
+  private Running takeRunning(long jobId, int stageId, int partition, int attempt) {
+    String key = key(jobId, stageId, partition);
+    Running child = running.get(key);
+    if (child == null || child.attempt() != attempt) {
+      return null;
+    }
+    running.remove(key);
+    return child;
   }
 
   private static String actorName(long jobId, int stageId, int partition, int attempt) {

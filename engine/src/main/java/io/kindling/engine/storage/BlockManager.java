@@ -157,12 +157,14 @@ public final class BlockManager implements AutoCloseable {
       while (values.hasNext()) {
         list.add(values.next());
       }
-      Object[] array = settings.compactMemoryOnly() ? CompactCopy.of(list.toArray()) : list.toArray();
+      Object[] array = list.toArray();
       reportRecomputed(id);
       long generation = generations.incrementAndGet();
       BlockInfo info = new BlockInfo(id, level, SizeEstimator.estimate(array), 0, generation);
       List<BlockInfo> victims = new ArrayList<>();
       if (reserve(info, victims)) {
+        // Copied only when kept: a block that doesn't fit is read once, as computed.
+        array = settings.compactMemoryOnly() ? CompactCopy.of(array) : array;
         memory.put(id, new MemoryBlock(array, generation, false));
         evict(victims);
         committed(info, node, persisted);

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 
 /**
  * Copies a partition's records into fresh objects allocated one after another, for a {@code MEMORY_ONLY} block.
@@ -17,27 +18,46 @@ import java.lang.reflect.RecordComponent;
  * see that collection, since its iterations allocate little. The copy lays each record and its arrays out in
  * iteration order.
  *
- * <p>Only what can be copied without changing meaning is copied: records (rebuilt through their canonical
- * constructor from copies of their components) and arrays of primitives of at most {@value #MAX_ARRAY_LENGTH}
- * elements. Anything else is kept as it is, and so is a record whose constructor can't be reached or throws. Each
- * element is copied on its own: a small array or record that two elements share becomes two equal copies (a larger
- * array stays shared), which keeps the copy a single pass with no identity table.
+ * <p>Only records (rebuilt through their canonical constructor from copies of their components) and arrays of
+ * primitives of at most {@value #MAX_ARRAY_LENGTH} elements are copied; anything else is kept as it is. A record
+ * whose constructor can't be reached is kept, and so is every record of a class once its constructor has thrown
+ * on a copy. Each element is copied on its own: a small array or record that two elements share becomes two equal
+ * copies (a larger array stays shared), which keeps the copy a single pass with no identity table.
  */
 final class CompactCopy {
   /** Records nested deeper than this are kept as they are (their fields are not walked further). */
   private static final int MAX_DEPTH = 8;
   /** Longer primitive arrays are kept: they are contiguous anyway, and may be shared by many records. */
   static final int MAX_ARRAY_LENGTH = 4096;
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+
+  /** How the objects of one class are copied; found once per class. */
+  private interface Copier {
+    Object copy(Object value, int depth);
+  }
+
+  private static final Copier KEEP = (value, depth) -> value;
+  private static final Copier PRIMITIVE_ARRAY = (array, depth) -> {
+    int n = Array.getLength(array);
+    if (n > MAX_ARRAY_LENGTH) {
+      return array;
+    }
+    Object copy = Array.newInstance(array.getClass().getComponentType(), n);
+    System.arraycopy(array, 0, copy, 0, n);
+    return copy;
+  };
+  private static final ClassValue<Copier> COPIERS = new ClassValue<>() {
     @Override
-    protected Shape computeValue(Class<?> type) {
-      return Shape.of(type);
+    protected Copier computeValue(Class<?> type) {
+      if (type.isArray()) {
+        return type.getComponentType().isPrimitive() ? PRIMITIVE_ARRAY : KEEP;
+      }
+      return type.isRecord() ? RecordCopier.of(type) : KEEP;
     }
   };
 
   private CompactCopy() {}
 
-  /** Copies of {@code values} in a new array; {@code values} itself is left unchanged. */
+  /** Copies of {@code values}, in a new array; {@code values} themselves are left unchanged. */
   static Object[] of(Object[] values) {
     Object[] out = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -47,31 +67,22 @@ final class CompactCopy {
   }
 
   private static Object copy(Object value, int depth) {
-    if (value == null) {
-      return null;
-    }
-    Class<?> type = value.getClass();
-    if (type.isRecord()) {
-      return depth < MAX_DEPTH ? SHAPES.get(type).copy(value, depth) : value;
-    }
-    if (type.isArray() && type.getComponentType().isPrimitive()) {
-      int n = Array.getLength(value);
-      if (n > MAX_ARRAY_LENGTH) {
-        return value;
-      }
-      Object copy = Array.newInstance(type.getComponentType(), n);
-      System.arraycopy(value, 0, copy, 0, n);
-      return copy;
-    }
-    return value;
+    return value == null ? null : COPIERS.get(value.getClass()).copy(value, depth);
   }
 
-  /** How to take a record apart and build it again; {@code constructor} null when it can't be done. */
-  private record Shape(MethodHandle[] accessors, MethodHandle constructor) {
-    static Shape of(Class<?> type) {
-      if (!type.isRecord()) {
-        return new Shape(new MethodHandle[0], null);
-      }
+  /** Takes a record apart through its accessors and builds a copy through its canonical constructor. */
+  private static final class RecordCopier implements Copier {
+    private final MethodHandle[] accessors;
+    private final MethodHandle constructor;
+    /** Cleared when the constructor throws on a copy: the class's records are then kept as they are. */
+    private volatile boolean usable = true;
+
+    private RecordCopier(MethodHandle[] accessors, MethodHandle constructor) {
+      this.accessors = accessors;
+      this.constructor = constructor;
+    }
+
+    static Copier of(Class<?> type) {
       try {
         RecordComponent[] components = type.getRecordComponents();
         MethodHandle[] accessors = new MethodHandle[components.length];
@@ -85,24 +96,21 @@ final class CompactCopy {
         }
         Constructor<?> canonical = type.getDeclaredConstructor(types);
         canonical.setAccessible(true);
+        Class<?>[] objects = new Class<?>[types.length];
+        Arrays.fill(objects, Object.class);
         MethodHandle constructor = lookup.unreflectConstructor(canonical)
-            .asType(MethodType.methodType(Object.class, genericTypes(types.length)))
+            .asType(MethodType.methodType(Object.class, objects))
             .asSpreader(Object[].class, types.length);
-        return new Shape(accessors, constructor);
+        return new RecordCopier(accessors, constructor);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        // Not reachable from here (a module that doesn't open it, a security manager): kept as it is.
-        return new Shape(new MethodHandle[0], null);
+        // Not reachable from here (a module that doesn't open it): its records are kept as they are.
+        return KEEP;
       }
     }
 
-    private static Class<?>[] genericTypes(int n) {
-      Class<?>[] types = new Class<?>[n];
-      java.util.Arrays.fill(types, Object.class);
-      return types;
-    }
-
-    Object copy(Object record, int depth) {
-      if (constructor == null) {
+    @Override
+    public Object copy(Object record, int depth) {
+      if (depth >= MAX_DEPTH || !usable) {
         return record;
       }
       try {
@@ -111,8 +119,11 @@ final class CompactCopy {
           args[i] = CompactCopy.copy(accessors[i].invokeExact(record), depth + 1);
         }
         return constructor.invokeExact(args);
+      } catch (VirtualMachineError e) {
+        throw e;
       } catch (Throwable e) {
-        // A constructor that checks more than its components (or fails on a copy): the original is kept.
+        // A constructor (or accessor) that checks more than its components: this class's records stay as they are.
+        usable = false;
         return record;
       }
     }

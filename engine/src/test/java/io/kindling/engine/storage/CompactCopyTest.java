@@ -66,6 +66,9 @@ class CompactCopyTest {
   void aRecordThatCantBeRebuilt_isKept() {
     OnlyOnce once = new OnlyOnce(3);
     assertThat(CompactCopy.of(new Object[] {once})[0]).isSameAs(once);
+    // Once its constructor has thrown, the class is not rebuilt again.
+    assertThat(CompactCopy.of(new Object[] {once, once})).containsExactly(once, once);
+    assertThat(OnlyOnce.MADE).hasValue(2);
   }
 
   @Test
@@ -94,6 +97,17 @@ class CompactCopyTest {
       Object stored = m.store(new BlockId(2, 0), io.kindling.storage.StorageLevel.MEMORY_ONLY,
           List.<Object>of(p).iterator(), new EmptyNode<>(2, "test"), java.util.Map.of()).next();
       assertThat(stored).isSameAs(p);
+    }
+  }
+
+  @Test
+  void aBlockThatDoesNotFit_isReturnedAsComputed() {
+    Point p = new Point(2, new double[] {3});
+    try (BlockManager tiny = BlockManager.inMemory(1)) {
+      Object returned = tiny.store(new BlockId(3, 0), io.kindling.storage.StorageLevel.MEMORY_ONLY,
+          List.<Object>of(p).iterator(), new EmptyNode<>(3, "test"), java.util.Map.of()).next();
+      assertThat(returned).isSameAs(p);
+      assertThat(tiny.contains(new BlockId(3, 0))).isFalse();
     }
   }
 }
