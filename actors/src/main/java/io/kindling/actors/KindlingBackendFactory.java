@@ -35,6 +35,7 @@ public final class KindlingBackendFactory implements ExecutionBackendFactory, Se
 
   @Override
   public ExecutionBackend create(BackendContext context) {
+    WarmUp.endClassInit();
     return isCluster(context.master()) ? new ClusterBackend(context) : new ActorBackend(context);
   }
 }

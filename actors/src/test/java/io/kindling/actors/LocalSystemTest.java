@@ -3,15 +3,25 @@ package io.kindling.actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import akka.actor.ExtendedActorSystem;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import akka.actor.typed.ActorSystem;
 import io.kindling.KindlingSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A local session's own ActorSystem starts none of the extensions of the Akka modules it doesn't use (remoting
- * and cluster serializers, streams, Receptionist), not even after a job.
+ * and cluster serializers, streams, Receptionist), not even after a job, and logs through SLF4J only.
  */
 class LocalSystemTest {
 
@@ -91,5 +101,38 @@ class LocalSystemTest {
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }
+  }
+
+  @Test
+  void localSystem_logsThroughSlf4jOnly_neverToStandardOutput() throws Exception {
+    CountDownLatch logged = new CountDownLatch(1);
+    AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        if (event.getFormattedMessage().contains("kindling-test-warning")) {
+          logged.countDown();
+        }
+      }
+    };
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    PrintStream previous = System.out;
+    appender.start();
+    root.addAppender(appender);
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    try {
+      try (KindlingSession s = KindlingSession.builder().master("local[2]").create()) {
+        akka.actor.ActorSystem classic = systemOf(s).classicSystem();
+        assertThat(CollectionConverters.asJava(classic.settings().Loggers()))
+            .containsExactly("akka.event.slf4j.Slf4jLogger");
+        assertThat(classic.settings().StdoutLogLevel()).isEqualTo("OFF");
+        classic.log().warning("kindling-test-warning");
+        assertThat(logged.await(60, TimeUnit.SECONDS)).as("the warning reached SLF4J").isTrue();
+      }
+    } finally {
+      System.setOut(previous);
+      root.detachAppender(appender);
+    }
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 }
