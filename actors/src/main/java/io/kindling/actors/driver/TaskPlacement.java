@@ -53,9 +53,35 @@ public final class TaskPlacement {
   /** A placement decision. */
   public record Choice(ActorRef<NodeSupervisor.Command> node, Reason reason) {}
 
-  private record TaskKey(long jobId, int stageId, int partition, int attempt) {}
+  /**
+   * A running task. Its equals and hashCode are written out: a record's generated ones link through an
+   * invokedynamic bootstrap the first time they run, a few milliseconds of a cold JVM's first job.
+   */
+  private record TaskKey(long jobId, int stageId, int partition, int attempt) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TaskKey k && k.jobId == jobId && k.stageId == stageId && k.partition == partition
+          && k.attempt == attempt;
+    }
 
-  private record StagePartition(long jobId, int stageId, int partition) {}
+    @Override
+    public int hashCode() {
+      return ((Long.hashCode(jobId) * 31 + stageId) * 31 + partition) * 31 + attempt;
+    }
+  }
+
+  /** A partition of a job's stage; equals and hashCode written out, as TaskKey's. */
+  private record StagePartition(long jobId, int stageId, int partition) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StagePartition p && p.jobId == jobId && p.stageId == stageId && p.partition == partition;
+    }
+
+    @Override
+    public int hashCode() {
+      return (Long.hashCode(jobId) * 31 + stageId) * 31 + partition;
+    }
+  }
 
   private final CachePlacement cache;
   private final Function<ActorRef<NodeSupervisor.Command>, NodeInfo> nodeInfo;
