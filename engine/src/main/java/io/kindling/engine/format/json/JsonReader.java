@@ -10,6 +10,7 @@ import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.RowConsumer;
+import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.engine.source.LineReader;
@@ -104,8 +105,9 @@ public final class JsonReader {
     long rows = 0;
     while (lines.next()) {
       byte[] b = lines.buffer();
-      int s = lines.start();
-      int n = lines.length();
+      int bom = Utf8Bom.length(lines);
+      int s = lines.start() + bom;
+      int n = lines.length() - bom;
       try (JsonParser p = factory.createParser(b, s, n)) {
         JsonToken root;
         try {
