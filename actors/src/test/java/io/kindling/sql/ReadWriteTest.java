@@ -140,7 +140,9 @@ class ReadWriteTest extends SqlTestSession {
     assertThat(Files.exists(Path.of(out, "_SUCCESS"))).isTrue();
     assertThat(rows(session.read().option("header", true).option("inferSchema", true).csv(out).orderBy("product_id")))
         .isEqualTo("[[1,2.5], [2,4.0]]");
-    assertThatThrownBy(() -> df.write().csv(out)).hasMessageContaining("[PATH_ALREADY_EXISTS]");
+    assertThatThrownBy(() -> df.write().csv(out)).isInstanceOf(AnalysisException.class)
+        .hasMessage("[PATH_ALREADY_EXISTS] Path file:" + out + " already exists. Set mode as \"overwrite\" to "
+            + "overwrite the existing path.");
     df.write().mode("ignore").option("header", true).csv(out);
     df.write().mode("append").option("header", true).csv(out);
     assertThat(session.read().option("header", true).csv(out).count()).isEqualTo(4);
@@ -163,6 +165,23 @@ class ReadWriteTest extends SqlTestSession {
         "[4.0,null,2024]");
     DataFrame pruned = back.filter(col("year").equalTo(2023));
     assertThat(rows(pruned)).isEqualTo("[[1.0,EU,2023]]");
+  }
+
+  @Test
+  void write_badColumnNames_failBeforeAnyJob_withSparksErrors() {
+    DataFrame df = df("a STRING, b INT", r("x", 1));
+    assertThatThrownBy(() -> df.select(col("a"), col("b").as("A")).write().csv(dir.resolve("dup").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessage("[COLUMN_ALREADY_EXISTS] The column `a` already exists. "
+            + "Consider to choose another name or rename the existing column.");
+    assertThatThrownBy(() -> df.write().partitionBy("zz").json(dir.resolve("missing").toString()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("Partition column `zz` not found in schema struct<a:string,b:int>.");
+    assertThatThrownBy(() -> df.write().partitionBy("a", "B").csv(dir.resolve("all").toString()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.");
+    assertThat(dir.resolve("dup")).doesNotExist();
+    assertThat(dir.resolve("missing")).doesNotExist();
+    assertThat(dir.resolve("all")).doesNotExist();
   }
 
   @Test

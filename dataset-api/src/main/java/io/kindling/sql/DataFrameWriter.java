@@ -3,9 +3,10 @@ package io.kindling.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.kindling.internal.sql.QueryExecution;
-import io.kindling.internal.sql.analysis.Analyzer;
 import io.kindling.spi.DataFrameEngine;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +70,19 @@ public class DataFrameWriter {
     return this;
   }
 
-  /** Writes rows into {@code col=value/} subdirectories by the named columns (left out of the files). */
+  /**
+   * Writes rows into {@code col=value/} subdirectories by the named columns (left out of the files); a name that is
+   * not a column (without case) fails at once, with Spark's error. Naming every column fails when writing.
+   */
   public DataFrameWriter partitionBy(String... colNames) {
     partitionBy.clear();
     for (String c : colNames) {
-      partitionBy.add(Analyzer.resolveName(c, df.logicalPlan().output()).name());
+      String column = Arrays.stream(df.columns()).filter(c::equalsIgnoreCase).findFirst()
+          .orElseThrow(() -> new AnalysisException("Partition column `" + c + "` not found in schema "
+              + df.schema().simpleString() + "."));
+      if (!partitionBy.contains(column)) {
+        partitionBy.add(column);
+      }
     }
     return this;
   }
@@ -101,12 +110,31 @@ public class DataFrameWriter {
     format("parquet").save(path);
   }
 
-  /** Writes with the format set by {@link #format}. Action. */
+  /**
+   * Writes with the format set by {@link #format}. Fails before any job runs, with Spark's errors, when two
+   * columns have the same name (without case) or {@link #partitionBy} names every column. Action.
+   */
   public void save(String path) {
     requireNonNull(path, "path is null");
+    checkColumnNames();
     var sql = df.sqlContext();
     sql.engine().write(QueryExecution.optimized(sql, df.logicalPlan()),
         new DataFrameEngine.WriteRequest(format, path, mode, options, partitionBy), sql);
+  }
+
+  private void checkColumnNames() {
+    Set<String> seen = new HashSet<>();
+    for (String name : df.columns()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!seen.add(lower)) {
+        throw new AnalysisException("[COLUMN_ALREADY_EXISTS] The column `" + lower + "` already exists. "
+            + "Consider to choose another name or rename the existing column.");
+      }
+    }
+    if (!partitionBy.isEmpty() && partitionBy.size() == seen.size()) {
+      throw new AnalysisException("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition "
+          + "columns.");
+    }
   }
 
   /** Writes to the {@code path} option. Action. */
