@@ -121,6 +121,32 @@ class ReadWriteTest extends SqlTestSession {
   }
 
   @Test
+  void read_fileSourceOptionsKindlingLacks_failAtOnce_exceptAtTheirDefault() throws IOException {
+    Path d = write("opts/a.csv", "1\n");
+    assertThatThrownBy(() -> session.read().option("pathGlobFilter", "*.csv").csv(d.getParent().toString()))
+        .isInstanceOf(AnalysisException.class).hasMessage("The file source option 'pathGlobFilter' = '*.csv' is "
+            + "not supported by Kindling: list the files to read as paths or globs instead.");
+    assertThatThrownBy(() -> session.read().option("ignoreMissingFiles", true).text(d.toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'ignoreMissingFiles' = 'true'")
+        .hasMessageContaining("(only 'false')");
+    assertThat(session.read().option("recursiveFileLookup", false).option("noSuchOption", "x").csv(d.toString())
+        .count()).isEqualTo(1);
+  }
+
+  @Test
+  void read_textWithUserSchema_renamesItsOneStringColumn_elseFails() throws IOException {
+    Path t = write("schema.txt", "a,b\n");
+    DataFrame lines = session.read().schema("line STRING").text(t.toString());
+    assertThat(lines.columns()).containsExactly("line");
+    assertThat(rows(lines)).isEqualTo("[[a,b]]");
+    assertThatThrownBy(() -> session.read().schema("a INT").text(t.toString())).isInstanceOf(AnalysisException.class)
+        .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the column `a` of "
+            + "the type \"INT\".");
+    assertThatThrownBy(() -> session.read().schema("a STRING, b STRING").text(t.toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("Text data source only produces a single");
+  }
+
+  @Test
   void read_missingPath_failsAtOnce() {
     assertThatThrownBy(() -> session.read().csv(dir.resolve("missing.csv").toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("[PATH_NOT_FOUND] Path does not exist");

@@ -22,7 +22,7 @@ import java.util.Locale;
  * Spark), {@code nullValue}, {@code emptyValue}, {@code nanValue}, {@code positiveInf}, {@code negativeInf},
  * {@code dateFormat}, {@code timestampFormat}, {@code timeZone}, {@code maxColumns}, {@code maxCharsPerColumn},
  * {@code mode}, {@code columnNameOfCorruptRecord}, {@code encoding}/{@code charset} (ASCII-compatible charsets),
- * {@code lineSep} (one or more characters), {@code quoteAll}, {@code escapeQuotes}, {@code compression}/{@code codec}.
+ * {@code lineSep} (one or two characters), {@code quoteAll}, {@code escapeQuotes}, {@code compression}/{@code codec}.
  * Accepted only in their default form: {@code multiLine} (false), {@code locale} (en-US),
  * {@code unescapedQuoteHandling} (STOP_AT_DELIMITER), {@code enableDateTimeParsingFallback} (unset).
  * Ignored as in Spark 3.5 or meaningless without a TIMESTAMP_NTZ type: {@code inputBufferSize},
@@ -117,6 +117,10 @@ public final class CsvOptions implements Serializable {
     String lineSep = o.get("lineSep").orElse(null);
     if (lineSep != null && lineSep.isEmpty()) {
       throw new KindlingException("'lineSep' cannot be an empty string");
+    }
+    // Spark's check lets two characters through (for \r\n, and any other pair), though its message says one.
+    if (lineSep != null && lineSep.length() > 2) {
+      throw new KindlingException("'lineSep' can contain only 1 character: '" + lineSep + "'");
     }
     this.lineSeparatorInRead = lineSep == null ? null : lineSep.getBytes(charset);
     this.lineSeparatorInWrite = lineSep == null ? "\n" : lineSep;
