@@ -147,6 +147,17 @@ class ReadWriteTest extends SqlTestSession {
   }
 
   @Test
+  void read_directoryWithoutPartitions_readsOnlyItsOwnFiles_asSpark() throws IOException {
+    write("plain/a.txt", "a\n");
+    write("plain/sub/b.txt", "b\n");
+    write("nested/sub/c.csv", "1\n");
+    assertThat(rows(session.read().text(dir.resolve("plain").toString()))).isEqualTo("[[a]]");
+    assertThatThrownBy(() -> session.read().csv(dir.resolve("nested").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessage("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for CSV. "
+            + "It must be specified manually.");
+  }
+
+  @Test
   void read_missingPath_failsAtOnce() {
     assertThatThrownBy(() -> session.read().csv(dir.resolve("missing.csv").toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("[PATH_NOT_FOUND] Path does not exist");
