@@ -124,6 +124,10 @@ public final class JsonSchemaInference {
       case VALUE_NULL:
         return JType.NULL;
       case VALUE_STRING:
+        // As in Spark, an empty string tells nothing of its field's type (it reads as null in any type).
+        if (p.getTextLength() == 0) {
+          return JType.NULL;
+        }
         if (options.prefersDecimal && isDecimal(p.getText())) {
           return new JType.Decimal(38, 18);
         }
