@@ -129,8 +129,25 @@ class ReadWriteTest extends SqlTestSession {
     assertThatThrownBy(() -> session.read().option("ignoreMissingFiles", true).text(d.toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("'ignoreMissingFiles' = 'true'")
         .hasMessageContaining("(only 'false')");
+    assertThatThrownBy(() -> session.read().option("basePath", d.getParent().toString()).csv(d.toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'basePath'");
     assertThat(session.read().option("recursiveFileLookup", false).option("noSuchOption", "x").csv(d.toString())
         .count()).isEqualTo(1);
+  }
+
+  @Test
+  void write_optionsKindlingLacks_failBeforeAnyJob_exceptAtTheirDefault() {
+    DataFrame df = df("n INT", r(1));
+    assertThatThrownBy(() -> df.write().option("maxRecordsPerFile", 1).csv(dir.resolve("max").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'maxRecordsPerFile' = '1'");
+    assertThatThrownBy(() -> df.write().option("partitionOverwriteMode", "dynamic").mode("overwrite")
+        .json(dir.resolve("dyn").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'partitionOverwriteMode' = 'dynamic'");
+    assertThat(dir.resolve("max")).doesNotExist();
+    assertThat(dir.resolve("dyn")).doesNotExist();
+    df.write().option("maxRecordsPerFile", 0).option("partitionOverwriteMode", "STATIC").csv(dir.resolve("ok")
+        .toString());
+    assertThat(session.read().csv(dir.resolve("ok").toString()).count()).isEqualTo(1);
   }
 
   @Test

@@ -113,9 +113,10 @@ public class DataFrameReader {
   }
 
   /**
-   * Reads the files with the format set by {@link #format}. Spark's generic file options {@code pathGlobFilter},
-   * {@code recursiveFileLookup}, {@code modifiedBefore}, {@code modifiedAfter}, {@code ignoreCorruptFiles} and
-   * {@code ignoreMissingFiles} are not supported: set to anything but their default, they fail at once.
+   * Reads the files with the format set by {@link #format}. Spark's generic file options {@code basePath},
+   * {@code pathGlobFilter}, {@code recursiveFileLookup}, {@code modifiedBefore}, {@code modifiedAfter},
+   * {@code ignoreCorruptFiles} and {@code ignoreMissingFiles} are not supported: set to anything but their default,
+   * they fail at once.
    */
   public DataFrame load(String... paths) {
     checkFileOptions();
@@ -153,6 +154,7 @@ public class DataFrameReader {
 
   private static Map<String, String> unsupportedFileOptions() {
     Map<String, String> m = new LinkedHashMap<>();
+    m.put("basePath", null);
     m.put("pathGlobFilter", null);
     m.put("recursiveFileLookup", "false");
     m.put("modifiedBefore", null);

@@ -112,14 +112,33 @@ public class DataFrameWriter {
 
   /**
    * Writes with the format set by {@link #format}. Fails before any job runs, with Spark's errors, when two
-   * columns have the same name (without case) or {@link #partitionBy} names every column. Action.
+   * columns have the same name (without case) or {@link #partitionBy} names every column, and when
+   * {@code maxRecordsPerFile} or {@code partitionOverwriteMode} asks for what Kindling does not do. Action.
    */
   public void save(String path) {
     requireNonNull(path, "path is null");
+    checkUnsupportedOptions();
     checkColumnNames();
     var sql = df.sqlContext();
     sql.engine().write(QueryExecution.optimized(sql, df.logicalPlan()),
         new DataFrameEngine.WriteRequest(format, path, mode, options, partitionBy), sql);
+  }
+
+  /**
+   * Spark's write options Kindling does not implement fail unless at their default: {@code maxRecordsPerFile}
+   * (one file a task and directory) and {@code partitionOverwriteMode} (static: overwrite replaces the whole path).
+   */
+  private void checkUnsupportedOptions() {
+    String max = options.get("maxrecordsperfile");
+    if (max != null && !max.trim().equals("0")) {
+      throw new AnalysisException("The write option 'maxRecordsPerFile' = '" + max + "' is not supported by "
+          + "Kindling (only '0'): each task writes one file per directory; repartition to get smaller files.");
+    }
+    String overwrite = options.get("partitionoverwritemode");
+    if (overwrite != null && !overwrite.trim().equalsIgnoreCase("static")) {
+      throw new AnalysisException("The write option 'partitionOverwriteMode' = '" + overwrite + "' is not "
+          + "supported by Kindling (only 'static'): overwrite replaces everything under the path.");
+    }
   }
 
   private void checkColumnNames() {

@@ -178,8 +178,8 @@ public final class PartitionDiscovery {
       } else if (!names.equals(cols)) {
         throw new KindlingException("Conflicting directory structures detected. Suspicious paths:\n\t"
             + parents.get(0) + "\n\t" + parents.get(fi)
-            + "\nIf provided paths are partition directories, please set \"basePath\" in the options of the data "
-            + "source to specify the root directory of the table.");
+            + "\nEvery file under a directory must sit at the same depth of col=value directories: read the "
+            + "partitioned directories and the others separately.");
       }
       raws.add(raw);
     }
