@@ -54,7 +54,8 @@ public final class CsvWriter implements RecordWriter {
         if (i > 0) {
           line.append(delimiter);
         }
-        appendField(schema.get(i).name(), i == 0);
+        String name = schema.get(i).name();
+        appendField(trim(name), i == 0 && startsComment(name));
       }
       out.write(line.append(options.lineSeparatorInWrite).toString());
     }
@@ -104,7 +105,8 @@ public final class CsvWriter implements RecordWriter {
         case DATE -> dates.formatDate((LocalDate) v);
         case TIMESTAMP -> dates.formatTimestamp((LocalDateTime) v);
       };
-      if (trim(s).isEmpty()) {
+      String trimmed = trim(s);
+      if (trimmed.isEmpty()) {
         if (options.quoteAll) {
           appendRaw(options.emptyValueQuotedInWrite, false);
         } else {
@@ -112,7 +114,8 @@ public final class CsvWriter implements RecordWriter {
         }
         continue;
       }
-      appendField(s, i == 0);
+      // As Spark's, the comment test looks at the value before trimming.
+      appendField(trimmed, i == 0 && startsComment(s));
     }
     if (line.length() > 0) {
       out.write(line.append(options.lineSeparatorInWrite).toString());
@@ -132,12 +135,13 @@ public final class CsvWriter implements RecordWriter {
     return !value.isEmpty() && value.charAt(0) == options.commentInWrite && !quote.isEmpty();
   }
 
-  private void appendField(String value, boolean first) {
-    String s = trim(value);
+  /** A trimmed value, quoted when it must be or when {@code comment} says it would read as a comment line. */
+  private void appendField(String trimmed, boolean comment) {
+    String s = trimmed;
     if (!options.lineSeparatorInWrite.equals("\n") && s.indexOf('\n') >= 0) {
       s = s.replace("\n", options.lineSeparatorInWrite);
     }
-    if (!options.quoteAll && !needsQuotes(s) && !(first && startsComment(value))) {
+    if (!options.quoteAll && !comment && !needsQuotes(s)) {
       line.append(s);
       return;
     }
