@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
@@ -74,7 +75,8 @@ class SparkGoldenWriteTest {
 
   private static void check(JsonNode c, Path dir) throws IOException {
     String name = c.get("name").asText();
-    FormatOptions options = FormatOptions.of(Golden.options(c)).with("timeZone", "UTC");
+    FormatOptions given = FormatOptions.of(Golden.options(c));
+    FormatOptions options = given.contains("timeZone") ? given : given.with("timeZone", "UTC");
     StructType schema = SCHEMA;
     List<Object[]> rows = rows();
     List<String> partitionBy = new ArrayList<>();
@@ -103,7 +105,13 @@ class SparkGoldenWriteTest {
           .hasMessageContaining(c.get("expectError").asText().replaceFirst("^AnalysisException: ", ""));
       return;
     }
-    write(format, options, schema, rows, partitionBy, target);
+    TimeZone saved = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    try {
+      write(format, options, schema, rows, partitionBy, target);
+    } finally {
+      TimeZone.setDefault(saved);
+    }
     List<String> files = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     try (Stream<Path> list = Files.walk(target)) {
@@ -136,7 +144,10 @@ class SparkGoldenWriteTest {
     return out;
   }
 
-  /** A JSON value as Kindling's row value of {@code type}: structs as {@code Object[]}, arrays as lists. */
+  /**
+   * A JSON value as Kindling's row value of {@code type}: structs as {@code Object[]}, arrays as lists, dates and
+   * timestamps (UTC wall clock, as Spark's session) from ISO text.
+   */
   static Object value(JsonNode v, DataType type) {
     if (v.isNull()) {
       return null;
@@ -152,6 +163,12 @@ class SparkGoldenWriteTest {
       List<Object> out = new ArrayList<>();
       v.forEach(e -> out.add(value(e, a.elementType())));
       return out;
+    }
+    if (type.equals(DataTypes.DateType)) {
+      return LocalDate.parse(v.asText());
+    }
+    if (type.equals(DataTypes.TimestampType)) {
+      return LocalDateTime.parse(v.asText());
     }
     return type.equals(DataTypes.IntegerType) ? (Object) v.asInt() : v.asText();
   }

@@ -428,10 +428,7 @@ public final class CsvReader {
         return true;
       }
       case TIMESTAMP -> {
-        long v = dates.hasTimestampPattern() ? DateTimes.FAIL : DateTimes.parseIsoLocalTimestamp(b, off, len);
-        if (v == DateTimes.FAIL) {
-          v = dates.parseTimestamp(text(b, off, len));
-        }
+        long v = dates.parseTimestamp(b, off, len);
         if (v == DateTimes.FAIL) {
           return fail(t, "cannot parse '" + text(b, off, len) + "' as timestamp");
         }

@@ -293,10 +293,7 @@ public final class CsvSchemaInference {
   }
 
   private InferredType tryTimestamp(byte[] b, int off, int len) {
-    long v = dates.hasTimestampPattern() ? DateTimes.FAIL : DateTimes.parseIsoLocalTimestamp(b, off, len);
-    if (v == DateTimes.FAIL) {
-      v = dates.parseTimestamp(new String(b, off, len, StandardCharsets.UTF_8));
-    }
+    long v = dates.parseTimestamp(b, off, len);
     return v != DateTimes.FAIL ? InferredType.TIMESTAMP : tryBoolean(b, off, len);
   }
 

@@ -374,7 +374,7 @@ public final class JsonReader {
       }
       if (t == JsonToken.VALUE_NUMBER_INT) {
         return DateTimes.toLocalDateTime(DateTimes.toLocalMicros(Instant.ofEpochSecond(p.getLongValue()),
-            dates.zone()));
+            dates.sessionZone()));
       }
     }
     return fail(name, type, p);
