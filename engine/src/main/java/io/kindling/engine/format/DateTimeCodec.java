@@ -28,6 +28,8 @@ public final class DateTimeCodec implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String DEFAULT_DATE = "yyyy-MM-dd";
   private static final String DEFAULT_TIMESTAMP_WRITE = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+  /** Pattern letters Spark 3 rejects: week-based year, week of year and of month, and {@code u}. */
+  private static final String WEEK_BASED = "YuwW";
 
   private final String datePattern;
   private final String timestampPattern;
@@ -201,6 +203,11 @@ public final class DateTimeCodec implements Serializable {
       char c = sparkPattern.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
+      }
+      if (!quoted && WEEK_BASED.indexOf(c) >= 0) {
+        // Spark 3 refuses these rather than read "YYYY" (a common slip for "yyyy") as a week-based year.
+        throw new KindlingException("Invalid " + optionName + " pattern '" + sparkPattern + "': all week-based "
+            + "patterns are unsupported since Spark 3.0, detected: " + c + "; use y for the year");
       }
       p.append(!quoted && c == 'y' ? 'u' : c);
     }
