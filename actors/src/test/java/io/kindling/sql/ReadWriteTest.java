@@ -121,6 +121,60 @@ class ReadWriteTest extends SqlTestSession {
   }
 
   @Test
+  void read_fileSourceOptionsKindlingLacks_failAtOnce_exceptAtTheirDefault() throws IOException {
+    Path d = write("opts/a.csv", "1\n");
+    assertThatThrownBy(() -> session.read().option("pathGlobFilter", "*.csv").csv(d.getParent().toString()))
+        .isInstanceOf(AnalysisException.class).hasMessage("The file source option 'pathGlobFilter' = '*.csv' is "
+            + "not supported by Kindling: list the files to read as paths or globs instead.");
+    assertThatThrownBy(() -> session.read().option("ignoreMissingFiles", true).text(d.toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'ignoreMissingFiles' = 'true'")
+        .hasMessageContaining("(only 'false')");
+    assertThatThrownBy(() -> session.read().option("basePath", d.getParent().toString()).csv(d.toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'basePath'");
+    assertThat(session.read().option("recursiveFileLookup", false).option("noSuchOption", "x").csv(d.toString())
+        .count()).isEqualTo(1);
+  }
+
+  @Test
+  void write_optionsKindlingLacks_failBeforeAnyJob_exceptAtTheirDefault() {
+    DataFrame df = df("n INT", r(1));
+    assertThatThrownBy(() -> df.write().option("maxRecordsPerFile", 1).csv(dir.resolve("max").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'maxRecordsPerFile' = '1'");
+    assertThatThrownBy(() -> df.write().option("partitionOverwriteMode", "dynamic").mode("overwrite")
+        .json(dir.resolve("dyn").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("'partitionOverwriteMode' = 'dynamic'");
+    assertThat(dir.resolve("max")).doesNotExist();
+    assertThat(dir.resolve("dyn")).doesNotExist();
+    df.write().option("maxRecordsPerFile", 0).option("partitionOverwriteMode", "STATIC").csv(dir.resolve("ok")
+        .toString());
+    assertThat(session.read().csv(dir.resolve("ok").toString()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void read_textWithUserSchema_renamesItsOneStringColumn_elseFails() throws IOException {
+    Path t = write("schema.txt", "a,b\n");
+    DataFrame lines = session.read().schema("line STRING").text(t.toString());
+    assertThat(lines.columns()).containsExactly("line");
+    assertThat(rows(lines)).isEqualTo("[[a,b]]");
+    assertThatThrownBy(() -> session.read().schema("a INT").text(t.toString())).isInstanceOf(AnalysisException.class)
+        .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the column `a` of "
+            + "the type \"INT\".");
+    assertThatThrownBy(() -> session.read().schema("a STRING, b STRING").text(t.toString()))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("Text data source only produces a single");
+  }
+
+  @Test
+  void read_directoryWithoutPartitions_readsOnlyItsOwnFiles_asSpark() throws IOException {
+    write("plain/a.txt", "a\n");
+    write("plain/sub/b.txt", "b\n");
+    write("nested/sub/c.csv", "1\n");
+    assertThat(rows(session.read().text(dir.resolve("plain").toString()))).isEqualTo("[[a]]");
+    assertThatThrownBy(() -> session.read().csv(dir.resolve("nested").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessage("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for CSV. "
+            + "It must be specified manually.");
+  }
+
+  @Test
   void read_missingPath_failsAtOnce() {
     assertThatThrownBy(() -> session.read().csv(dir.resolve("missing.csv").toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("[PATH_NOT_FOUND] Path does not exist");
@@ -140,7 +194,9 @@ class ReadWriteTest extends SqlTestSession {
     assertThat(Files.exists(Path.of(out, "_SUCCESS"))).isTrue();
     assertThat(rows(session.read().option("header", true).option("inferSchema", true).csv(out).orderBy("product_id")))
         .isEqualTo("[[1,2.5], [2,4.0]]");
-    assertThatThrownBy(() -> df.write().csv(out)).hasMessageContaining("[PATH_ALREADY_EXISTS]");
+    assertThatThrownBy(() -> df.write().csv(out)).isInstanceOf(AnalysisException.class)
+        .hasMessage("[PATH_ALREADY_EXISTS] Path file:" + out + " already exists. Set mode as \"overwrite\" to "
+            + "overwrite the existing path.");
     df.write().mode("ignore").option("header", true).csv(out);
     df.write().mode("append").option("header", true).csv(out);
     assertThat(session.read().option("header", true).csv(out).count()).isEqualTo(4);
@@ -163,6 +219,23 @@ class ReadWriteTest extends SqlTestSession {
         "[4.0,null,2024]");
     DataFrame pruned = back.filter(col("year").equalTo(2023));
     assertThat(rows(pruned)).isEqualTo("[[1.0,EU,2023]]");
+  }
+
+  @Test
+  void write_badColumnNames_failBeforeAnyJob_withSparksErrors() {
+    DataFrame df = df("a STRING, b INT", r("x", 1));
+    assertThatThrownBy(() -> df.select(col("a"), col("b").as("A")).write().csv(dir.resolve("dup").toString()))
+        .isInstanceOf(AnalysisException.class).hasMessage("[COLUMN_ALREADY_EXISTS] The column `a` already exists. "
+            + "Consider to choose another name or rename the existing column.");
+    assertThatThrownBy(() -> df.write().partitionBy("zz").json(dir.resolve("missing").toString()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("Partition column `zz` not found in schema struct<a:string,b:int>.");
+    assertThatThrownBy(() -> df.write().partitionBy("a", "B").csv(dir.resolve("all").toString()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.");
+    assertThat(dir.resolve("dup")).doesNotExist();
+    assertThat(dir.resolve("missing")).doesNotExist();
+    assertThat(dir.resolve("all")).doesNotExist();
   }
 
   @Test

@@ -6,10 +6,12 @@ import io.kindling.internal.sql.SqlContext;
 import io.kindling.internal.sql.expr.AttributeRef;
 import io.kindling.internal.sql.plan.FileScanNode;
 import io.kindling.internal.sql.plan.FileSource;
+import io.kindling.sql.types.DataTypes;
 import io.kindling.sql.types.StructField;
 import io.kindling.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,12 @@ import java.util.Map;
  * every format may be {@code hdfs://…} where kindling-hadoop is present.
  */
 public class DataFrameReader {
+  /**
+   * Spark's options of every file source that Kindling's listing does not implement, with the value each is
+   * accepted at (Spark's default), or null when any value is refused.
+   */
+  private static final Map<String, String> UNSUPPORTED_FILE_OPTIONS = unsupportedFileOptions();
+
   private final SqlContext sql;
   private String format = "parquet";
   private final Map<String, String> options = new LinkedHashMap<>();
@@ -104,8 +112,14 @@ public class DataFrameReader {
     return format("parquet").load(paths);
   }
 
-  /** Reads the files with the format set by {@link #format}. */
+  /**
+   * Reads the files with the format set by {@link #format}. Spark's generic file options {@code basePath},
+   * {@code pathGlobFilter}, {@code recursiveFileLookup}, {@code modifiedBefore}, {@code modifiedAfter},
+   * {@code ignoreCorruptFiles} and {@code ignoreMissingFiles} are not supported: set to anything but their default,
+   * they fail at once.
+   */
   public DataFrame load(String... paths) {
+    checkFileOptions();
     List<String> all = new ArrayList<>(Arrays.asList(paths));
     if (options.containsKey("path")) {
       all.add(0, options.get("path"));
@@ -113,12 +127,52 @@ public class DataFrameReader {
     if (all.isEmpty()) {
       throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] No path given to load " + format + " files from.");
     }
+    String textColumn = format.equals("text") && userSchema != null ? textColumn(userSchema) : null;
     FileSource source = sql.engine().resolveSource(format, all, options, userSchema, sql);
     List<AttributeRef> data = attributes(source.dataSchema());
     List<AttributeRef> partitions = attributes(source.partitionSchema());
     List<AttributeRef> output = new ArrayList<>(data);
     output.addAll(partitions);
-    return new DataFrame(sql, new FileScanNode(source, data, partitions, output, List.of()));
+    DataFrame df = new DataFrame(sql, new FileScanNode(source, data, partitions, output, List.of()));
+    return textColumn == null || textColumn.equals("value") ? df : df.withColumnRenamed("value", textColumn);
+  }
+
+  /** Text rows have one string column: a user's schema may only rename it, as in Spark. */
+  private static String textColumn(StructType schema) {
+    for (StructField f : schema) {
+      if (!f.dataType().equals(DataTypes.StringType)) {
+        throw new AnalysisException("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the "
+            + "column `" + f.name() + "` of the type \"" + f.dataType().sql() + "\".");
+      }
+    }
+    if (schema.size() != 1) {
+      throw new AnalysisException("Text data source only produces a single data column: the schema "
+          + schema.simpleString() + " has " + schema.size() + ".");
+    }
+    return schema.get(0).name();
+  }
+
+  private static Map<String, String> unsupportedFileOptions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("basePath", null);
+    m.put("pathGlobFilter", null);
+    m.put("recursiveFileLookup", "false");
+    m.put("modifiedBefore", null);
+    m.put("modifiedAfter", null);
+    m.put("ignoreCorruptFiles", "false");
+    m.put("ignoreMissingFiles", "false");
+    return Collections.unmodifiableMap(m);
+  }
+
+  private void checkFileOptions() {
+    UNSUPPORTED_FILE_OPTIONS.forEach((name, accepted) -> {
+      String value = options.get(name.toLowerCase(Locale.ROOT));
+      if (value != null && (accepted == null || !accepted.equalsIgnoreCase(value.trim()))) {
+        throw new AnalysisException("The file source option '" + name + "' = '" + value + "' is not supported by "
+            + "Kindling" + (accepted == null ? "" : " (only '" + accepted + "')") + ": list the files to read as "
+            + "paths or globs instead.");
+      }
+    });
   }
 
   private static List<AttributeRef> attributes(StructType schema) {

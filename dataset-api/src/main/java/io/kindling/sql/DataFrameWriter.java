@@ -3,9 +3,10 @@ package io.kindling.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.kindling.internal.sql.QueryExecution;
-import io.kindling.internal.sql.analysis.Analyzer;
 import io.kindling.spi.DataFrameEngine;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +70,19 @@ public class DataFrameWriter {
     return this;
   }
 
-  /** Writes rows into {@code col=value/} subdirectories by the named columns (left out of the files). */
+  /**
+   * Writes rows into {@code col=value/} subdirectories by the named columns (left out of the files); a name that is
+   * not a column (without case) fails at once, with Spark's error. Naming every column fails when writing.
+   */
   public DataFrameWriter partitionBy(String... colNames) {
     partitionBy.clear();
     for (String c : colNames) {
-      partitionBy.add(Analyzer.resolveName(c, df.logicalPlan().output()).name());
+      String column = Arrays.stream(df.columns()).filter(c::equalsIgnoreCase).findFirst()
+          .orElseThrow(() -> new AnalysisException("Partition column `" + c + "` not found in schema "
+              + df.schema().simpleString() + "."));
+      if (!partitionBy.contains(column)) {
+        partitionBy.add(column);
+      }
     }
     return this;
   }
@@ -101,12 +110,50 @@ public class DataFrameWriter {
     format("parquet").save(path);
   }
 
-  /** Writes with the format set by {@link #format}. Action. */
+  /**
+   * Writes with the format set by {@link #format}. Fails before any job runs, with Spark's errors, when two
+   * columns have the same name (without case) or {@link #partitionBy} names every column, and when
+   * {@code maxRecordsPerFile} or {@code partitionOverwriteMode} asks for what Kindling does not do. Action.
+   */
   public void save(String path) {
     requireNonNull(path, "path is null");
+    checkUnsupportedOptions();
+    checkColumnNames();
     var sql = df.sqlContext();
     sql.engine().write(QueryExecution.optimized(sql, df.logicalPlan()),
         new DataFrameEngine.WriteRequest(format, path, mode, options, partitionBy), sql);
+  }
+
+  /**
+   * Spark's write options Kindling does not implement fail unless at their default: {@code maxRecordsPerFile}
+   * (one file a task and directory) and {@code partitionOverwriteMode} (static: overwrite replaces the whole path).
+   */
+  private void checkUnsupportedOptions() {
+    String max = options.get("maxrecordsperfile");
+    if (max != null && !max.trim().equals("0")) {
+      throw new AnalysisException("The write option 'maxRecordsPerFile' = '" + max + "' is not supported by "
+          + "Kindling (only '0'): each task writes one file per directory; repartition to get smaller files.");
+    }
+    String overwrite = options.get("partitionoverwritemode");
+    if (overwrite != null && !overwrite.trim().equalsIgnoreCase("static")) {
+      throw new AnalysisException("The write option 'partitionOverwriteMode' = '" + overwrite + "' is not "
+          + "supported by Kindling (only 'static'): overwrite replaces everything under the path.");
+    }
+  }
+
+  private void checkColumnNames() {
+    Set<String> seen = new HashSet<>();
+    for (String name : df.columns()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!seen.add(lower)) {
+        throw new AnalysisException("[COLUMN_ALREADY_EXISTS] The column `" + lower + "` already exists. "
+            + "Consider to choose another name or rename the existing column.");
+      }
+    }
+    if (!partitionBy.isEmpty() && partitionBy.size() == seen.size()) {
+      throw new AnalysisException("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition "
+          + "columns.");
+    }
   }
 
   /** Writes to the {@code path} option. Action. */

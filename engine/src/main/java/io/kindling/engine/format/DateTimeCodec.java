@@ -2,6 +2,7 @@ package io.kindling.engine.format;
 
 import io.kindling.KindlingException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,16 +20,21 @@ import java.util.Locale;
  * Reads and writes dates and timestamps as a format's {@code dateFormat}, {@code timestampFormat} and
  * {@code timeZone} options say, with Spark 3.5's defaults: without a pattern, reading is lenient (Spark's
  * {@code stringToDate}/{@code stringToTimestamp} fallbacks), dates are written {@code yyyy-MM-dd} and timestamps
- * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in the session zone.
+ * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}. Timestamp values are wall-clock times in the session zone (the JVM's);
+ * text is read and written in the {@code timeZone} option's zone (default: the session's), converting between the
+ * two as Spark does.
  */
 public final class DateTimeCodec implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String DEFAULT_DATE = "yyyy-MM-dd";
   private static final String DEFAULT_TIMESTAMP_WRITE = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+  /** Pattern letters Spark 3 rejects: week-based year, week of year and of month, and {@code u}. */
+  private static final String WEEK_BASED = "YuwW";
 
   private final String datePattern;
   private final String timestampPattern;
   private final ZoneId zone;
+  private final ZoneId sessionZone;
   private transient DateTimeFormatter dateReader;
   private transient DateTimeFormatter timestampReader;
   private transient DateTimeFormatter dateWriter;
@@ -37,12 +43,13 @@ public final class DateTimeCodec implements Serializable {
   /**
    * @param datePattern the {@code dateFormat} option, or null
    * @param timestampPattern the {@code timestampFormat} option, or null
-   * @param zone the session time zone ({@code timeZone} option, else the JVM's)
+   * @param zone the zone of the text ({@code timeZone} option, else the JVM's)
    */
   public DateTimeCodec(String datePattern, String timestampPattern, ZoneId zone) {
     this.datePattern = datePattern;
     this.timestampPattern = timestampPattern;
     this.zone = zone;
+    this.sessionZone = ZoneId.systemDefault();
     // Fail early, on the driver, for a bad pattern.
     formatter(datePattern == null ? DEFAULT_DATE : datePattern, "dateFormat");
     if (timestampPattern != null) {
@@ -67,12 +74,13 @@ public final class DateTimeCodec implements Serializable {
     return zone;
   }
 
-  public boolean hasDatePattern() {
-    return datePattern != null;
+  /** The zone timestamp values are wall-clock times in: the JVM's, as Kindling's session zone. */
+  public ZoneId sessionZone() {
+    return sessionZone;
   }
 
-  public boolean hasTimestampPattern() {
-    return timestampPattern != null;
+  public boolean hasDatePattern() {
+    return datePattern != null;
   }
 
   /** Days since epoch for a DateType value being read, or {@link DateTimes#FAIL}. */
@@ -98,7 +106,7 @@ public final class DateTimeCodec implements Serializable {
   /** Local micros for a TimestampType value being read (and for inference), or {@link DateTimes#FAIL}. */
   public long parseTimestamp(String text) {
     if (timestampPattern == null) {
-      return DateTimes.stringToTimestamp(text, zone);
+      return toSession(DateTimes.stringToTimestamp(text, zone));
     }
     try {
       TemporalAccessor t = timestampReader().parse(text);
@@ -111,12 +119,24 @@ public final class DateTimeCodec implements Serializable {
       LocalDateTime local = LocalDateTime.of(date, time);
       ZoneId parsedZone = t.query(TemporalQueries.zone());
       if (parsedZone == null) {
-        return DateTimes.toLocalMicros(local);
+        return toSession(DateTimes.toLocalMicros(local));
       }
-      return DateTimes.toLocalMicros(local.atZone(parsedZone).toInstant(), zone);
+      return DateTimes.toLocalMicros(local.atZone(parsedZone).toInstant(), sessionZone);
     } catch (DateTimeException | ArithmeticException e) {
       return DateTimes.FAIL;
     }
+  }
+
+  /**
+   * {@link #parseTimestamp(String)} of UTF-8 bytes, with a fast path for ISO local timestamps when no
+   * {@code timestampFormat} is set.
+   */
+  public long parseTimestamp(byte[] b, int off, int len) {
+    long v = timestampPattern != null ? DateTimes.FAIL : DateTimes.parseIsoLocalTimestamp(b, off, len);
+    if (v != DateTimes.FAIL) {
+      return toSession(v);
+    }
+    return parseTimestamp(new String(b, off, len, StandardCharsets.UTF_8));
   }
 
   public String formatDate(int epochDay) {
@@ -128,7 +148,15 @@ public final class DateTimeCodec implements Serializable {
   }
 
   public String formatTimestamp(LocalDateTime local) {
-    return timestampWriter().format(local.atZone(zone));
+    return timestampWriter().format(local.atZone(sessionZone).withZoneSameInstant(zone));
+  }
+
+  /** Local micros in the text's zone as local micros in the session zone. */
+  private long toSession(long localMicros) {
+    if (localMicros == DateTimes.FAIL || zone.equals(sessionZone)) {
+      return localMicros;
+    }
+    return DateTimes.toLocalMicros(DateTimes.toLocalDateTime(localMicros).atZone(zone).toInstant(), sessionZone);
   }
 
   private static int field(TemporalAccessor t, ChronoField f, int defaultValue) {
@@ -175,6 +203,11 @@ public final class DateTimeCodec implements Serializable {
       char c = sparkPattern.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
+      }
+      if (!quoted && WEEK_BASED.indexOf(c) >= 0) {
+        // Spark 3 refuses these rather than read "YYYY" (a common slip for "yyyy") as a week-based year.
+        throw new KindlingException("Invalid " + optionName + " pattern '" + sparkPattern + "': all week-based "
+            + "patterns are unsupported since Spark 3.0, detected: " + c + "; use y for the year");
       }
       p.append(!quoted && c == 'y' ? 'u' : c);
     }

@@ -15,6 +15,9 @@ import io.kindling.engine.format.output.SaveMode;
 import io.kindling.engine.format.text.TextOptions;
 import io.kindling.engine.format.text.TextWriter;
 
+import io.kindling.sql.types.ArrayType;
+import io.kindling.sql.types.DataType;
+import io.kindling.sql.types.DataTypes;
 import io.kindling.sql.types.StructType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +29,18 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every write case Spark 3.5.3 answered (spark-write-golden.json): the same rows must give the same bytes. */
+/**
+ * Every write case Spark 3.5.3 answered (spark-write-golden.json): the same rows must give the same bytes and file
+ * names. A case gives its own {@code schema} (DDL), {@code rows} (JSON values) and {@code partitionBy}, or uses
+ * {@link #rows()}.
+ */
 class SparkGoldenWriteTest {
   @TempDir
   Path dir;
@@ -67,10 +75,19 @@ class SparkGoldenWriteTest {
 
   private static void check(JsonNode c, Path dir) throws IOException {
     String name = c.get("name").asText();
-    FormatOptions options = FormatOptions.of(Golden.options(c)).with("timeZone", "UTC");
+    FormatOptions given = FormatOptions.of(Golden.options(c));
+    FormatOptions options = given.contains("timeZone") ? given : given.with("timeZone", "UTC");
     StructType schema = SCHEMA;
     List<Object[]> rows = rows();
-    if (name.startsWith("text_")) {
+    List<String> partitionBy = new ArrayList<>();
+    c.path("partitionBy").forEach(p -> partitionBy.add(p.asText()));
+    if (c.has("schema")) {
+      schema = StructType.fromDDL(c.get("schema").asText());
+      rows = new ArrayList<>();
+      for (JsonNode r : c.get("rows")) {
+        rows.add((Object[]) value(r, schema));
+      }
+    } else if (name.startsWith("text_")) {
       int[] cols = name.equals("text_default") ? new int[] {3} : name.equals("text_int") ? new int[] {0}
           : new int[] {3, 0};
       schema = select(SCHEMA, cols);
@@ -84,17 +101,23 @@ class SparkGoldenWriteTest {
     String format = c.get("format").asText();
     if (c.has("expectError")) {
       StructType s = schema;
-      assertThatThrownBy(() -> write(format, options, s, List.of(), target))
+      assertThatThrownBy(() -> write(format, options, s, List.of(), partitionBy, target))
           .hasMessageContaining(c.get("expectError").asText().replaceFirst("^AnalysisException: ", ""));
       return;
     }
-    write(format, options, schema, rows, target);
+    TimeZone saved = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    try {
+      write(format, options, schema, rows, partitionBy, target);
+    } finally {
+      TimeZone.setDefault(saved);
+    }
     List<String> files = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    try (Stream<Path> list = Files.list(target)) {
-      for (Path p : list.sorted().toList()) {
+    try (Stream<Path> list = Files.walk(target)) {
+      for (Path p : list.filter(Files::isRegularFile).sorted().toList()) {
         String fileName = p.getFileName().toString();
-        files.add(fileName.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "UUID"));
+        files.add(target.relativize(p).toString().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "UUID"));
         if (fileName.startsWith("part-")) {
           try (InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(p))
               : Files.newInputStream(p)) {
@@ -121,8 +144,37 @@ class SparkGoldenWriteTest {
     return out;
   }
 
-  static void write(String format, FormatOptions options, StructType schema, List<Object[]> rows, Path target)
-      throws IOException {
+  /**
+   * A JSON value as Kindling's row value of {@code type}: structs as {@code Object[]}, arrays as lists, dates and
+   * timestamps (UTC wall clock, as Spark's session) from ISO text.
+   */
+  static Object value(JsonNode v, DataType type) {
+    if (v.isNull()) {
+      return null;
+    }
+    if (type instanceof StructType s) {
+      Object[] out = new Object[s.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = value(v.get(i), s.get(i).dataType());
+      }
+      return out;
+    }
+    if (type instanceof ArrayType a) {
+      List<Object> out = new ArrayList<>();
+      v.forEach(e -> out.add(value(e, a.elementType())));
+      return out;
+    }
+    if (type.equals(DataTypes.DateType)) {
+      return LocalDate.parse(v.asText());
+    }
+    if (type.equals(DataTypes.TimestampType)) {
+      return LocalDateTime.parse(v.asText());
+    }
+    return type.equals(DataTypes.IntegerType) ? (Object) v.asInt() : v.asText();
+  }
+
+  static void write(String format, FormatOptions options, StructType schema, List<Object[]> rows,
+      List<String> partitionBy, Path target) throws IOException {
     RecordWriter.Factory factory;
     Compression compression;
     String extension;
@@ -149,7 +201,7 @@ class SparkGoldenWriteTest {
     OutputDirectory out = OutputDirectory.prepare(target.toString(), SaveMode.ERROR_IF_EXISTS).orElseThrow();
     try {
       try (OutputDirectory.TaskOutput task = out.task(0, 0)) {
-        try (PartitionedWriter w = new PartitionedWriter(task, out.partFileName(0, extension), schema, List.of(),
+        try (PartitionedWriter w = new PartitionedWriter(task, out.partFileName(0, extension), schema, partitionBy,
             factory, compression)) {
           for (Object[] r : rows) {
             w.write(r);

@@ -7,6 +7,7 @@ import io.kindling.engine.format.InferredType;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.ParseMode;
 import io.kindling.engine.format.RowConsumer;
+import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.engine.source.LineReader;
@@ -247,8 +248,9 @@ public final class CsvReader {
 
     private void readLine(RowConsumer out) {
       byte[] b = lines.buffer();
-      int s = lines.start();
-      int n = lines.length();
+      int bom = Utf8Bom.length(lines);
+      int s = lines.start() + bom;
+      int n = lines.length() - bom;
       if (!utf8) {
         b = new String(b, s, n, options.charset).getBytes(StandardCharsets.UTF_8);
         s = 0;
@@ -426,10 +428,7 @@ public final class CsvReader {
         return true;
       }
       case TIMESTAMP -> {
-        long v = dates.hasTimestampPattern() ? DateTimes.FAIL : DateTimes.parseIsoLocalTimestamp(b, off, len);
-        if (v == DateTimes.FAIL) {
-          v = dates.parseTimestamp(text(b, off, len));
-        }
+        long v = dates.parseTimestamp(b, off, len);
         if (v == DateTimes.FAIL) {
           return fail(t, "cannot parse '" + text(b, off, len) + "' as timestamp");
         }

@@ -3,6 +3,7 @@ package io.kindling.engine.format.csv;
 import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.InferredType;
+import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.fs.FileInfo;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
@@ -132,8 +133,9 @@ public final class CsvSchemaInference {
           break;
         }
         byte[] b = lines.buffer();
-        int s = lines.start();
-        int n = lines.length();
+        int bom = Utf8Bom.length(lines);
+        int s = lines.start() + bom;
+        int n = lines.length() - bom;
         if (!options.isUtf8()) {
           b = lineBytes(lines);
           s = 0;
@@ -291,10 +293,7 @@ public final class CsvSchemaInference {
   }
 
   private InferredType tryTimestamp(byte[] b, int off, int len) {
-    long v = dates.hasTimestampPattern() ? DateTimes.FAIL : DateTimes.parseIsoLocalTimestamp(b, off, len);
-    if (v == DateTimes.FAIL) {
-      v = dates.parseTimestamp(new String(b, off, len, StandardCharsets.UTF_8));
-    }
+    long v = dates.parseTimestamp(b, off, len);
     return v != DateTimes.FAIL ? InferredType.TIMESTAMP : tryBoolean(b, off, len);
   }
 
@@ -303,7 +302,8 @@ public final class CsvSchemaInference {
   }
 
   private byte[] lineBytes(LineReader lines) {
-    byte[] raw = Arrays.copyOfRange(lines.buffer(), lines.start(), lines.start() + lines.length());
+    byte[] raw = Arrays.copyOfRange(lines.buffer(), lines.start() + Utf8Bom.length(lines),
+        lines.start() + lines.length());
     return options.isUtf8() ? raw : new String(raw, options.charset).getBytes(StandardCharsets.UTF_8);
   }
 

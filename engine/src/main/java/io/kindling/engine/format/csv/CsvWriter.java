@@ -19,10 +19,13 @@ import java.time.LocalDateTime;
  * Writes rows as CSV the way Spark 3.5 does: a header line when {@code header} is set; numbers as Java prints
  * them ({@code 1.0E10}); dates and timestamps with {@code dateFormat}/{@code timestampFormat} (default
  * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in the session zone); null as {@code nullValue} (empty), the empty string
- * as {@code emptyValue} ({@code ""}); leading and trailing whitespace trimmed unless
- * {@code ignoreLeading/TrailingWhiteSpace=false}; a value quoted when it holds the separator, a line break or
- * (with {@code escapeQuotes}) the quote, or always with {@code quoteAll}; inside quotes the quote is escaped
- * with {@code escape} and the escape with {@code charToEscapeQuoteEscaping}.
+ * (also once trimmed) as {@code emptyValue} ({@code ""}); leading and trailing whitespace trimmed unless
+ * {@code ignoreLeading/TrailingWhiteSpace=false}; a value quoted when it holds the separator, a line break, the
+ * line separator or (with {@code escapeQuotes}) the quote, when it is a record's first and starts with the comment
+ * character ({@code #} unless {@code comment} is set), or always with {@code quoteAll} (null and empty values
+ * too); inside quotes the quote is escaped with {@code escape} and the escape with
+ * {@code charToEscapeQuoteEscaping}. A record that comes out as an empty line (one column, null or empty) is not
+ * written at all, as Spark's CSV writer skips empty lines.
  */
 public final class CsvWriter implements RecordWriter {
   private final Writer out;
@@ -51,7 +54,8 @@ public final class CsvWriter implements RecordWriter {
         if (i > 0) {
           line.append(delimiter);
         }
-        appendField(schema.get(i).name());
+        String name = schema.get(i).name();
+        appendField(trim(name), i == 0 && startsComment(name));
       }
       out.write(line.append(options.lineSeparatorInWrite).toString());
     }
@@ -92,7 +96,7 @@ public final class CsvWriter implements RecordWriter {
       }
       Object v = row[i];
       if (v == null) {
-        line.append(options.quoteAll ? quote + quote : options.nullValue);
+        appendRaw(options.nullValue, i == 0);
         continue;
       }
       String s = switch (kinds[i]) {
@@ -101,21 +105,43 @@ public final class CsvWriter implements RecordWriter {
         case DATE -> dates.formatDate((LocalDate) v);
         case TIMESTAMP -> dates.formatTimestamp((LocalDateTime) v);
       };
-      if (s.isEmpty()) {
-        line.append(options.emptyValueInWrite);
+      String trimmed = trim(s);
+      if (trimmed.isEmpty()) {
+        if (options.quoteAll) {
+          appendRaw(options.emptyValueQuotedInWrite, false);
+        } else {
+          line.append(options.emptyValueInWrite);
+        }
         continue;
       }
-      appendField(s);
+      // As Spark's, the comment test looks at the value before trimming.
+      appendField(trimmed, i == 0 && startsComment(s));
     }
-    out.write(line.append(options.lineSeparatorInWrite).toString());
+    if (line.length() > 0) {
+      out.write(line.append(options.lineSeparatorInWrite).toString());
+    }
   }
 
-  private void appendField(String value) {
-    String s = trim(value);
+  /** A null's or empty value's text: as given, quoted (not escaped) with {@code quoteAll} or as a comment. */
+  private void appendRaw(String text, boolean first) {
+    if (options.quoteAll || first && startsComment(text)) {
+      line.append(quote).append(text).append(quote);
+    } else {
+      line.append(text);
+    }
+  }
+
+  private boolean startsComment(String value) {
+    return !value.isEmpty() && value.charAt(0) == options.commentInWrite && !quote.isEmpty();
+  }
+
+  /** A trimmed value, quoted when it must be or when {@code comment} says it would read as a comment line. */
+  private void appendField(String trimmed, boolean comment) {
+    String s = trimmed;
     if (!options.lineSeparatorInWrite.equals("\n") && s.indexOf('\n') >= 0) {
       s = s.replace("\n", options.lineSeparatorInWrite);
     }
-    if (!options.quoteAll && !needsQuotes(s)) {
+    if (!options.quoteAll && !comment && !needsQuotes(s)) {
       line.append(s);
       return;
     }
@@ -136,7 +162,8 @@ public final class CsvWriter implements RecordWriter {
   }
 
   private boolean needsQuotes(String s) {
-    if (s.contains(delimiter) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+    if (s.contains(delimiter) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+        || s.contains(options.lineSeparatorInWrite)) {
       return !quote.isEmpty();
     }
     return options.escapeQuotes && !quote.isEmpty() && s.indexOf(options.quote) >= 0;

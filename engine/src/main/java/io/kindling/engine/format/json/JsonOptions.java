@@ -21,9 +21,9 @@ import java.nio.charset.StandardCharsets;
  * {@code allowUnquotedControlChars}, {@code mode}, {@code columnNameOfCorruptRecord}, {@code dropFieldIfAllNull},
  * {@code inferTimestamp}, {@code dateFormat}, {@code timestampFormat}, {@code timeZone}, {@code lineSep},
  * {@code encoding}/{@code charset} (UTF-8), {@code ignoreNullFields} (write, default true),
- * {@code writeNonAsciiCharacterAsCodePoint}, {@code compression}/{@code codec}. Accepted only in their default form:
- * {@code multiLine} (false), {@code pretty} (false), {@code locale} (en-US), {@code enableDateTimeParsingFallback}
- * (unset). Ignored (no TIMESTAMP_NTZ type): {@code timestampNTZFormat}.
+ * {@code writeNonAsciiCharacterAsCodePoint}, {@code pretty} (write: Jackson's default pretty printer, each record
+ * still followed by {@code lineSep}), {@code compression}/{@code codec}. Accepted only in their default form:
+ * {@code multiLine} (false), {@code locale} (en-US), {@code enableDateTimeParsingFallback} (unset). Ignored (no TIMESTAMP_NTZ type): {@code timestampNTZFormat}.
  */
 public final class JsonOptions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -47,11 +47,11 @@ public final class JsonOptions implements Serializable {
   final String lineSeparatorInWrite;
   final boolean ignoreNullFields;
   final boolean writeNonAscii;
+  final boolean pretty;
   final Compression compression;
 
   private JsonOptions(FormatOptions o) {
     o.requireDefault("JSON", "multiLine", "false", "each line must hold one JSON record (JSON lines)");
-    o.requireDefault("JSON", "pretty", "false", "JSON lines output has one record a line");
     o.requireDefault("JSON", "locale", "en-US", "values are read in the en-US locale");
     if (o.contains("enableDateTimeParsingFallback")) {
       throw new KindlingException("The JSON option 'enableDateTimeParsingFallback' is not supported by Kindling: "
@@ -93,6 +93,7 @@ public final class JsonOptions implements Serializable {
     this.lineSeparatorInWrite = lineSep == null ? "\n" : lineSep;
     this.ignoreNullFields = o.getBoolean("ignoreNullFields", true);
     this.writeNonAscii = o.getBoolean("writeNonAsciiCharacterAsCodePoint", false);
+    this.pretty = o.getBoolean("pretty", false);
     this.compression = Compression.fromOptions(o);
   }
 

@@ -10,6 +10,7 @@ import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.RowConsumer;
+import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.engine.source.LineReader;
@@ -34,8 +35,10 @@ import java.util.Map;
  * of objects gives one row per object; a blank line gives none), fields matched by exact name, unknown fields
  * ignored, values converted by the schema's type (Spark's rules: integers only from JSON integers, doubles from
  * numbers or "NaN"/"Infinity" strings, any value into a string column as its JSON text, dates and timestamps from
- * strings, timestamps also from epoch seconds). A record is malformed when it is not valid JSON (all fields null)
- * or a value does not convert (that field null, the others kept); the parse mode decides, as for CSV.
+ * strings (or, without dateFormat, an int string as days since the epoch), timestamps also from epoch seconds). A
+ * record is malformed when it is not valid JSON (all fields null) or a value does not convert (that field null, the
+ * others kept; a failing array element nulls its whole array, a failing struct field only itself); the parse mode
+ * decides, as for CSV.
  * Structs are {@code Object[]} in schema order, arrays {@code java.util.List}. Not thread-safe.
  */
 public final class JsonReader {
@@ -47,6 +50,8 @@ public final class JsonReader {
   private final DateTimeCodec dates;
   private final boolean[] seen;
   private boolean bad;
+  /** A value failed inside the array being converted: the array is then null; a struct absorbs its fields'. */
+  private boolean failedInside;
   private String failure;
 
   /**
@@ -104,8 +109,9 @@ public final class JsonReader {
     long rows = 0;
     while (lines.next()) {
       byte[] b = lines.buffer();
-      int s = lines.start();
-      int n = lines.length();
+      int bom = Utf8Bom.length(lines);
+      int s = lines.start() + bom;
+      int n = lines.length() - bom;
       try (JsonParser p = factory.createParser(b, s, n)) {
         JsonToken root;
         try {
@@ -221,6 +227,22 @@ public final class JsonReader {
     }
   }
 
+  /**
+   * Days since the epoch of a date string. Without {@code dateFormat}, Spark's last fallback for JSON (not CSV)
+   * reads an int ({@code "5"}, {@code "-1"}) as days since the epoch, as Spark 1.5 wrote dates.
+   */
+  private long parseDate(String text) {
+    long days = dates.parseDate(text);
+    if (days == DateTimes.FAIL && !dates.hasDatePattern()) {
+      try {
+        return Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        return DateTimes.FAIL;
+      }
+    }
+    return days;
+  }
+
   /** A top-level value straight into the consumer, unboxed where the type allows. */
   private void setTop(int c, StructField f, JsonToken t, JsonParser p, RowConsumer out) throws IOException {
     DataType type = f.dataType();
@@ -272,6 +294,7 @@ public final class JsonReader {
       if (t != JsonToken.START_OBJECT) {
         return fail(name, type, p);
       }
+      boolean outer = failedInside;
       Object[] values = new Object[st.size()];
       JsonToken k;
       while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -283,18 +306,25 @@ public final class JsonReader {
           values[i] = convert(st.get(i).name(), st.get(i).dataType(), v, p);
         }
       }
+      failedInside = outer;
       return values;
     }
     if (type instanceof ArrayType at) {
       if (t != JsonToken.START_ARRAY) {
         return fail(name, type, p);
       }
+      // As in Spark, an element that does not convert makes the whole array null (the record malformed); a
+      // struct element absorbs its own fields' failures.
+      boolean outer = failedInside;
+      failedInside = false;
       List<Object> values = new ArrayList<>();
       JsonToken e;
       while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
         values.add(convert(name, at.elementType(), e, p));
       }
-      return values;
+      boolean failed = failedInside;
+      failedInside = outer || failed;
+      return failed ? null : values;
     }
     try {
       if (type.equals(DataTypes.IntegerType) && t == JsonToken.VALUE_NUMBER_INT) {
@@ -334,7 +364,7 @@ public final class JsonReader {
       return fail(name, type, p);
     }
     if (type.equals(DataTypes.DateType) && t == JsonToken.VALUE_STRING) {
-      long d = dates.parseDate(p.getText());
+      long d = parseDate(p.getText());
       return d == DateTimes.FAIL ? fail(name, type, p) : java.time.LocalDate.ofEpochDay(d);
     }
     if (type.equals(DataTypes.TimestampType)) {
@@ -344,7 +374,7 @@ public final class JsonReader {
       }
       if (t == JsonToken.VALUE_NUMBER_INT) {
         return DateTimes.toLocalDateTime(DateTimes.toLocalMicros(Instant.ofEpochSecond(p.getLongValue()),
-            dates.zone()));
+            dates.sessionZone()));
       }
     }
     return fail(name, type, p);
@@ -364,6 +394,7 @@ public final class JsonReader {
 
   private Object fail(String name, DataType type, JsonParser p) throws IOException {
     bad = true;
+    failedInside = true;
     failure = "[CANNOT_PARSE_JSON_FIELD] Cannot parse the field name '" + name + "' and the value "
         + p.getText() + " of the JSON token type " + p.currentToken() + " to target Spark data type \""
         + type.sql() + "\".";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.DateTimes;
+import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
 import io.kindling.engine.source.LineReader;
@@ -19,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -69,7 +73,8 @@ public final class JsonSchemaInference {
         if (random != null && !root.equals(JType.NULL) && random.nextDouble() >= options.samplingRatio) {
           continue;
         }
-        JType t = record(lines.buffer(), lines.start(), lines.length());
+        int bom = Utf8Bom.length(lines);
+        JType t = record(lines.buffer(), lines.start() + bom, lines.length() - bom);
         if (t != null) {
           root = JType.merge(root, t);
         }
@@ -94,6 +99,10 @@ public final class JsonSchemaInference {
       if (type instanceof JType.Array a && a.element() instanceof JType.Struct) {
         return a.element();
       }
+      // As in Spark, a top-level null, [] or [null] adds no field (reading it then gives a malformed record).
+      if (type == JType.NULL || type instanceof JType.Array a && a.element() == JType.NULL) {
+        return null;
+      }
       return corrupt(null);
     } catch (JsonProcessingException e) {
       return corrupt(e);
@@ -115,6 +124,10 @@ public final class JsonSchemaInference {
       case VALUE_NULL:
         return JType.NULL;
       case VALUE_STRING:
+        // As in Spark, an empty string tells nothing of its field's type (it reads as null in any type).
+        if (p.getTextLength() == 0) {
+          return JType.NULL;
+        }
         if (options.prefersDecimal && isDecimal(p.getText())) {
           return new JType.Decimal(38, 18);
         }
@@ -203,13 +216,13 @@ public final class JsonSchemaInference {
     }
     if (t instanceof JType.Struct s) {
       List<StructField> fields = new ArrayList<>();
-      String previous = null;
+      // Column names resolve without case, so, as in Spark, names that differ only in case cannot both be columns.
+      Set<String> names = new HashSet<>();
       for (JType.Field f : s.fields()) {
-        if (f.name().equals(previous)) {
-          throw new KindlingException("[COLUMN_ALREADY_EXISTS] The column `" + f.name() + "` already exists. "
-              + "Consider to choose another name or rename the existing column.");
+        if (!names.add(f.name().toLowerCase(Locale.ROOT))) {
+          throw new KindlingException("[COLUMN_ALREADY_EXISTS] The column `" + f.name().toLowerCase(Locale.ROOT)
+              + "` already exists. Consider to choose another name or rename the existing column.");
         }
-        previous = f.name();
         if (f.name().isEmpty()) {
           continue;
         }

@@ -1,6 +1,7 @@
 package io.kindling.engine.format.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.RecordWriter;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * Writes rows as JSON lines the way Spark 3.5 does: fields in schema order, null fields left out (unless
  * {@code ignoreNullFields=false}, also inside structs), NaN and infinities as strings, dates and timestamps as
- * strings in {@code dateFormat}/{@code timestampFormat}, arrays as arrays (nulls kept), structs as objects.
+ * strings in {@code dateFormat}/{@code timestampFormat}, arrays as arrays (nulls kept), structs as objects;
+ * with {@code pretty}, indented by Jackson's default pretty printer, as Spark's.
  */
 public final class JsonWriter implements RecordWriter {
   private final JsonGenerator g;
@@ -34,7 +36,11 @@ public final class JsonWriter implements RecordWriter {
       check(f.name(), f.dataType());
     }
     this.g = options.factory().createGenerator(out);
-    g.setRootValueSeparator(null);
+    if (options.pretty) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter().withRootSeparator((String) null));
+    } else {
+      g.setRootValueSeparator(null);
+    }
   }
 
   public static RecordWriter.Factory factory(JsonOptions options) {

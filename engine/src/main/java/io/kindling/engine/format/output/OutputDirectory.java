@@ -6,6 +6,7 @@ import io.kindling.engine.fs.FileSystemAdapter;
 import io.kindling.engine.fs.FileSystemAdapters;
 import io.kindling.engine.fs.FsPaths;
 import io.kindling.engine.source.InputPaths;
+import io.kindling.sql.AnalysisException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -34,6 +35,8 @@ public final class OutputDirectory implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOG = System.getLogger(OutputDirectory.class.getName());
   private static final int ABORT_ATTEMPTS = 10;
+  /** What follows the job id in a part file name: the file counter, always 0 (one file a task and directory). */
+  private static final String FILE_COUNTER = "-c000";
 
   private final String target;
   private final String temporary;
@@ -62,7 +65,7 @@ public final class OutputDirectory implements Serializable {
           case IGNORE -> {
             return Optional.empty();
           }
-          case ERROR_IF_EXISTS -> throw new KindlingException("[PATH_ALREADY_EXISTS] Path " + shown
+          case ERROR_IF_EXISTS -> throw new AnalysisException("[PATH_ALREADY_EXISTS] Path " + shown
               + " already exists. Set mode as \"overwrite\" to overwrite the existing path.");
           default -> {
             if (!existing.get().directory() && mode == SaveMode.APPEND) {
@@ -104,7 +107,20 @@ public final class OutputDirectory implements Serializable {
 
   /** Spark's part file name: {@code part-00003-<job uuid>-c000.csv} (extension with its dot). */
   public String partFileName(int partitionId, String extension) {
-    return String.format("part-%05d-%s-c000%s", partitionId, jobId, extension);
+    return String.format("part-%05d-%s%s%s", partitionId, jobId, FILE_COUNTER, extension);
+  }
+
+  /**
+   * The name a {@link #partFileName} takes inside a {@code col=value/} directory: Spark writes those with a dot
+   * before the file counter ({@code part-00003-<job uuid>.c000.csv}).
+   */
+  public static String inPartitionDirectory(String partFileName) {
+    int i = partFileName.lastIndexOf(FILE_COUNTER);
+    if (i < 0) {
+      throw new IllegalArgumentException("Not a part file name: " + partFileName);
+    }
+    return partFileName.substring(0, i) + "." + FILE_COUNTER.substring(1) + partFileName.substring(
+        i + FILE_COUNTER.length());
   }
 
   /** The files of one task attempt. */

@@ -31,8 +31,11 @@ import java.util.stream.Stream;
  * in Kindling), double, date ({@code yyyy-MM-dd}), timestamp ({@code yyyy-MM-dd HH:mm:ss[.S]}), else string;
  * {@code __HIVE_DEFAULT_PARTITION__} is null, and a column that is only null has NullType. Types of one column
  * widen across directories (int with double is double, long with double is string, anything with a string is a
- * string). Hidden files and directories (names starting with {@code _} or {@code .}, except {@code _x=1}) are
- * skipped.
+ * string). A file's columns are the {@code col=value} directories read upwards from its own: other directories
+ * below the first one found are passed over, the first other one above it ends them ({@code x/k=1/y/f} has
+ * {@code k}). When no file has partition columns, only the files directly in the root are read, as in Spark
+ * (files in plain subdirectories need {@code recursiveFileLookup} there). Hidden files and directories (names
+ * starting with {@code _} or {@code .}, except {@code _x=1}) are skipped.
  */
 public final class PartitionDiscovery {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -70,7 +73,7 @@ public final class PartitionDiscovery {
       parents.add(InputPaths.uri(f.getParent()));
     }
     Parsed parsed = parse(segments, parents, zone);
-    return new Partitions(parsed.schema(), files, parsed.values());
+    return new Partitions(parsed.schema(), parsed.kept(files), parsed.kept(parsed.values()));
   }
 
   /**
@@ -104,7 +107,7 @@ public final class PartitionDiscovery {
       throw new UncheckedIOException("Could not list " + root + ": " + e, e);
     }
     Parsed parsed = parse(segments, parents, zone);
-    return new DiscoveredFiles(parsed.schema(), files, parsed.values());
+    return new DiscoveredFiles(parsed.schema(), parsed.kept(files), parsed.kept(parsed.values()));
   }
 
   private static void collect(FileSystemAdapter fs, String dir, List<String> below, List<FileInfo> files,
@@ -126,7 +129,18 @@ public final class PartitionDiscovery {
     }
   }
 
-  private record Parsed(StructType schema, List<Object[]> values) {}
+  /** The columns, each file's values, and which files are read ({@code keep}, by file index). */
+  private record Parsed(StructType schema, List<Object[]> values, boolean[] keep) {
+    <T> List<T> kept(List<T> all) {
+      List<T> out = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        if (keep[i]) {
+          out.add(all.get(i));
+        }
+      }
+      return out;
+    }
+  }
 
   /** The partition columns and values of files whose directories below the root are {@code segments}. */
   private static Parsed parse(List<List<String>> segments, List<String> parents, ZoneId zone) {
@@ -135,15 +149,18 @@ public final class PartitionDiscovery {
     for (int fi = 0; fi < segments.size(); fi++) {
       List<String> cols = new ArrayList<>();
       List<String> raw = new ArrayList<>();
-      for (String s : segments.get(fi)) {
+      List<String> dirs = segments.get(fi);
+      for (int d = dirs.size() - 1; d >= 0; d--) {
+        String s = dirs.get(d);
         if (s.isEmpty()) {
           continue;
         }
         int eq = s.indexOf('=');
         if (eq < 0) {
-          cols.clear();
-          raw.clear();
-          continue;
+          if (cols.isEmpty()) {
+            continue;
+          }
+          break;
         }
         String col = PartitionPaths.unescape(s.substring(0, eq));
         String value = s.substring(eq + 1);
@@ -153,24 +170,29 @@ public final class PartitionDiscovery {
         if (value.isEmpty()) {
           throw new KindlingException("Empty partition column value in '" + s + "'");
         }
-        cols.add(col);
-        raw.add(value);
+        cols.add(0, col);
+        raw.add(0, value);
       }
       if (names == null) {
         names = cols;
       } else if (!names.equals(cols)) {
         throw new KindlingException("Conflicting directory structures detected. Suspicious paths:\n\t"
             + parents.get(0) + "\n\t" + parents.get(fi)
-            + "\nIf provided paths are partition directories, please set \"basePath\" in the options of the data "
-            + "source to specify the root directory of the table.");
+            + "\nEvery file under a directory must sit at the same depth of col=value directories: read the "
+            + "partitioned directories and the others separately.");
       }
       raws.add(raw);
     }
+    boolean[] keep = new boolean[segments.size()];
     if (names == null || names.isEmpty()) {
       List<Object[]> none = new ArrayList<>();
-      segments.forEach(f -> none.add(new Object[0]));
-      return new Parsed(new StructType(), none);
+      for (int fi = 0; fi < segments.size(); fi++) {
+        none.add(new Object[0]);
+        keep[fi] = segments.get(fi).stream().allMatch(String::isEmpty);
+      }
+      return new Parsed(new StructType(), none, keep);
     }
+    java.util.Arrays.fill(keep, true);
     int n = names.size();
     InferredType[] types = new InferredType[n];
     java.util.Arrays.fill(types, InferredType.NULL);
@@ -193,7 +215,7 @@ public final class PartitionDiscovery {
       }
       values.add(v);
     }
-    return new Parsed(schema, values);
+    return new Parsed(schema, values, keep);
   }
 
   /** The type Spark infers for one raw (escaped) directory value. */

@@ -1,6 +1,7 @@
 package io.kindling.engine.format.text;
 
 import io.kindling.engine.format.RowConsumer;
+import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.LineReader;
 import io.kindling.sql.types.DataTypes;
@@ -45,7 +46,8 @@ public final class TextReader {
       long rows = 0;
       try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
         while (lines.next()) {
-          out.setString(0, lines.buffer(), lines.start(), lines.length());
+          int bom = Utf8Bom.length(lines);
+          out.setString(0, lines.buffer(), lines.start() + bom, lines.length() - bom);
           out.endRow();
           rows++;
         }
