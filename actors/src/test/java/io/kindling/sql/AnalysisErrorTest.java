@@ -21,11 +21,24 @@ class AnalysisErrorTest extends SqlTestSession {
 
   @Test
   void select_unknownColumn_namesItAndListsAvailableClosestFirst() {
+    // Spark 3.5.3's message: the five closest columns, ties in name order.
     assertThatThrownBy(() -> sales().select(col("prce")))
         .isInstanceOf(AnalysisException.class)
         .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `prce` cannot be "
-            + "resolved. Did you mean one of the following? [`price`, `ok`, `d`, `order_id`, `region`, "
-            + "`quantity`].");
+            + "resolved. Did you mean one of the following? [`price`, `d`, `ok`, `region`, `order_id`].");
+  }
+
+  @Test
+  void unknownColumn_suggestionsRankedAsSpark() {
+    DataFrame df = df("zeta INT, Alpha INT, beta INT, prce INT, Delta INT, c1 INT, c2 INT, c3 INT, c4 INT, c5 INT",
+        r(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    // Spark 3.5.3's suggestions for the same names.
+    assertThatThrownBy(() -> df.select(col("alpha_"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`Alpha`, `beta`, `zeta`, `Delta`, `c1`].");
+    assertThatThrownBy(() -> df.select(col("x"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`c1`, `c2`, `c3`, `c4`, `c5`].");
+    assertThatThrownBy(() -> df("b INT, a INT", r(1, 2)).select(col("x"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`a`, `b`].");
   }
 
   @Test
@@ -84,8 +97,8 @@ class AnalysisErrorTest extends SqlTestSession {
         .hasMessageContaining("BINARY_OP_WRONG_TYPE");
     assertThatThrownBy(() -> df.select(col("d").gt(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("BINARY_OP_DIFF_TYPES");
-    assertThatThrownBy(() -> df.select(col("d").cast("int"))).isInstanceOf(AnalysisException.class)
-        .hasMessageContaining("cannot cast \"DATE\" to \"INT\"");
+    assertThatThrownBy(() -> df.select(col("ok").cast("date"))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("cannot cast \"BOOLEAN\" to \"DATE\"");
     assertThatThrownBy(() -> df.select(col("quantity").and(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("requires the \"BOOLEAN\" type");
     assertThatThrownBy(() -> df.agg(sum("ok"))).isInstanceOf(AnalysisException.class)

@@ -136,6 +136,33 @@ class ColumnNamingTest extends SqlTestSession {
   }
 
   @Test
+  void castsOfAColumn_keepItsName_castsOfOtherExpressions_areSpelledOut() {
+    // Spark 3.5.3's names for the same select.
+    DataFrame df = people().select(col("score").cast("float").cast("string"), col("age").alias("a").cast("long"),
+        col("age").plus(col("big")).cast("int"), col("age").plus(col("big")).cast("string").cast("int"));
+    assertThat(df.columns()).containsExactly("score", "a", "CAST((age + big) AS INT)",
+        "CAST(CAST((age + big) AS STRING) AS INT)");
+  }
+
+  @Test
+  void mathFunctions_namedAndAlwaysNullableAsSpark() {
+    // Spark 3.5.3: the one-argument math functions and round are nullable even over a non-null column.
+    DataFrame df = session.range(3).select(log10(col("id")), sqrt(col("id")), exp(col("id")), log(col("id")),
+        round(col("id"), 1), round(lit(2.345), 2), pow(col("id"), 2), abs(col("id")));
+    assertThat(df.schema().treeString()).isEqualTo(String.join("\n",
+        "root",
+        " |-- LOG10(id): double (nullable = true)",
+        " |-- SQRT(id): double (nullable = true)",
+        " |-- EXP(id): double (nullable = true)",
+        " |-- ln(id): double (nullable = true)",
+        " |-- round(id, 1): long (nullable = true)",
+        " |-- round(2.345, 2): double (nullable = true)",
+        " |-- POWER(id, 2.0): double (nullable = false)",
+        " |-- abs(id): long (nullable = false)",
+        ""));
+  }
+
+  @Test
   void columnToString_isSparkText() {
     assertThat(col("quantity").multiply(col("price")).toString()).isEqualTo("(quantity * price)");
     assertThat(sum("total_sales").toString()).isEqualTo("sum(total_sales)");

@@ -4,7 +4,12 @@ import static io.kindling.sql.functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kindling.sql.types.DataTypes;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Values of expressions, each expected row copied from Spark 3.5.3 evaluating the same expressions. */
@@ -112,5 +117,52 @@ class ExpressionSemanticsTest extends SqlTestSession {
     assertThat(eval(lit(1.0E10).cast("string"), lit(0.1).plus(lit(0.2)).cast("string"), lit(true).cast("string"),
         lit(java.time.LocalDate.of(2024, 1, 2)).cast(DataTypes.StringType)))
         .isEqualTo("[[1.0E10,0.30000000000000004,true,2024-01-02]]");
+  }
+
+  @Test
+  void mathFunctions_lastDigitAsSparksStrictMath() {
+    // Spark 3.5.3's values; Math's intrinsics give 2.718281828459045, 1.0498221244986776, -0.8450980400142568,
+    // 0.4645557857383666 and 1.145730375719725.
+    assertThat(eval(exp(lit(1)), log(lit(20).divide(7)), log10(lit(1).divide(7)), pow(lit(4).divide(7), 1.37),
+        log(2.5, lit(20).divide(7))))
+        .isEqualTo("[[2.7182818284590455,1.0498221244986778,-0.8450980400142569,0.46455578573836664,"
+            + "1.1457303757197252]]");
+  }
+
+  @Test
+  void regexpReplace_emptyText_emptyPatternStillMatches() {
+    // Spark 3.5.3: regexp_replace('', '', '-') is '-'; an empty pattern matches around every character.
+    assertThat(eval(regexp_replace(lit(""), "", "-"), regexp_replace(lit("ab"), "", "-"),
+        regexp_replace(lit(""), "x", "-")))
+        .isEqualTo("[[-,-a-b-,]]");
+  }
+
+  @Test
+  void dateToNumberOrBoolean_castsToNull_likeSpark() {
+    // Spark 3.5.3 (non-ANSI) allows these casts and gives null.
+    Column d = lit("2024-02-29").cast("date");
+    DataFrame df = session.range(1).select(d.cast("int"), d.cast("bigint"), d.cast("double"), d.cast("boolean"));
+    assertThat(rows(df)).isEqualTo("[[null,null,null,null]]");
+  }
+
+  @Test
+  void integralToBinary_usesTheValuesOwnWidth() {
+    // Spark 3.5.3 shows CAST(1 AS BINARY) as [00 00 00 01] and CAST(1L AS BINARY) as eight bytes.
+    Row r = session.range(1).select(lit(1).cast("binary"), lit(1L).cast("binary"), lit(258).cast("smallint")
+        .cast("binary")).first();
+    assertThat((byte[]) r.get(0)).containsExactly(0, 0, 0, 1);
+    assertThat((byte[]) r.get(1)).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
+    assertThat((byte[]) r.get(2)).containsExactly(1, 2);
+  }
+
+  @Test
+  void dateFormat_zoneLetters_printTheSessionZone() {
+    LocalDateTime t = LocalDateTime.of(2024, 2, 29, 13, 45, 6);
+    ZonedDateTime zoned = t.atZone(ZoneId.systemDefault());
+    // Spark 3.5.3 in a UTC session prints "UTC" and "Z".
+    assertThat(eval(date_format(lit(t), "z"), date_format(lit(t), "XXX"), date_format(lit(t), "HH:mm z")))
+        .isEqualTo("[[" + DateTimeFormatter.ofPattern("z", Locale.US).format(zoned) + ","
+            + DateTimeFormatter.ofPattern("XXX").format(zoned) + ",13:45 "
+            + DateTimeFormatter.ofPattern("z", Locale.US).format(zoned) + "]]");
   }
 }

@@ -728,30 +728,35 @@ public class DataFrame {
   // ---------------------------------------------------------------- describe and explain
 
   /**
-   * Statistics of numeric and string columns (all of them when none is named): count, mean, stddev, min,
-   * max, as strings. Action when shown; lazy otherwise.
+   * Statistics of the numeric and string columns among those named (all when none is): count, mean, stddev,
+   * min, max, as strings; a string column's mean and stddev are those of its values read as numbers. Runs one
+   * aggregation job when called.
    */
   public DataFrame describe(String... cols) {
-    List<AttributeRef> targets = new ArrayList<>();
+    List<AttributeRef> named = new ArrayList<>();
     if (cols.length == 0) {
-      for (AttributeRef a : plan.output()) {
-        if (a.dataType().isNumeric() || a.dataType().equals(DataTypes.StringType)) {
-          targets.add(a);
-        }
-      }
+      named.addAll(plan.output());
     } else {
       for (String c : cols) {
-        targets.add(Analyzer.resolveName(c, plan.output()));
+        named.add(Analyzer.resolveName(c, plan.output()));
+      }
+    }
+    // As Spark, only numeric and string columns are described, even when named.
+    List<AttributeRef> targets = new ArrayList<>();
+    for (AttributeRef a : named) {
+      if (a.dataType().isNumeric() || a.dataType().equals(DataTypes.StringType)) {
+        targets.add(a);
       }
     }
     String[] stats = {"count", "mean", "stddev", "min", "max"};
     List<Column> aggs = new ArrayList<>();
     for (AttributeRef a : targets) {
       Column c = new Column(a);
-      boolean numeric = a.dataType().isNumeric();
+      // A string column's mean and stddev are those of its values read as numbers (null when none is).
+      Column asNumber = a.dataType().isNumeric() ? c : c.cast(DataTypes.DoubleType);
       aggs.add(functions.count(c));
-      aggs.add(numeric ? functions.avg(c) : functions.lit(null).cast(DataTypes.DoubleType));
-      aggs.add(numeric ? functions.stddev(c) : functions.lit(null).cast(DataTypes.DoubleType));
+      aggs.add(functions.avg(asNumber));
+      aggs.add(functions.stddev(asNumber));
       aggs.add(functions.min(c));
       aggs.add(functions.max(c));
     }
@@ -835,11 +840,23 @@ public class DataFrame {
     if (e instanceof AttributeRef || e instanceof Alias) {
       return e;
     }
-    if (e instanceof Cast c && c.userSpecified() && (c.child() instanceof AttributeRef || c.child() instanceof Alias)) {
-      String name = c.child() instanceof AttributeRef a ? a.name() : ((Alias) c.child()).name();
-      return Alias.of(e, name);
+    String castName = castColumnName(e);
+    return Alias.of(e, castName != null ? castName : e.sql());
+  }
+
+  /**
+   * As Spark, casts the user wrote around a column or alias (any number: {@code CAST(CAST(d AS FLOAT) AS STRING)})
+   * keep the column's name; null when {@code e} is not such a cast.
+   */
+  private static String castColumnName(Expression e) {
+    if (!(e instanceof Cast)) {
+      return null;
     }
-    return Alias.of(e, e.sql());
+    Expression inner = e;
+    while (inner instanceof Cast c && c.userSpecified()) {
+      inner = c.child();
+    }
+    return inner instanceof AttributeRef a ? a.name() : inner instanceof Alias alias ? alias.name() : null;
   }
 
   static void rejectAggregates(List<Expression> exprs, String operation) {

@@ -86,13 +86,16 @@ final class ShowFormat {
         .replace("\b", "\\b").replace("\u000B", "\\v").replace("\u0007", "\\a");
   }
 
-  /** The display width: East Asian full-width characters count as two, as Spark counts them. */
+  /**
+   * The display width as Spark counts it: one per UTF-16 char (so a character outside the BMP, such as an
+   * emoji, counts two), plus one more per East Asian full-width character.
+   */
   static int halfWidth(String s) {
-    int width = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      width += isFullWidth(cp) ? 2 : 1;
-      i += Character.charCount(cp);
+    int width = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      if (isFullWidth(s.charAt(i))) {
+        width++;
+      }
     }
     return width;
   }

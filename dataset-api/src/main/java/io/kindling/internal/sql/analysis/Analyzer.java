@@ -21,7 +21,6 @@ import io.kindling.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +30,8 @@ import java.util.stream.Collectors;
  * unknown column and the available ones, or the operands whose types don't fit.
  */
 public final class Analyzer {
+  private static final int MAX_SUGGESTIONS = 5;
+
   private Analyzer() {}
 
   /** {@code e} resolved against {@code input} and type-checked. */
@@ -58,21 +59,20 @@ public final class Analyzer {
     throw unresolvedColumn(wanted, input);
   }
 
-  /** The error for an unknown column: Spark's message, listing every available column, closest first. */
+  /**
+   * The error for an unknown column, as Spark words it: the five available columns closest to the name,
+   * by edit distance between the name and the quoted column (ties in name order).
+   */
   public static AnalysisException unresolvedColumn(String name, List<AttributeRef> input) {
-    List<String> names = new ArrayList<>();
-    for (AttributeRef a : input) {
-      if (!names.contains(a.name())) {
-        names.add(a.name());
-      }
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    List<String> ordered = names.stream()
-        .sorted(Comparator.comparingInt(n -> levenshtein(n.toLowerCase(Locale.ROOT), lower)))
-        .map(n -> "`" + n + "`")
+    List<String> quoted = input.stream()
+        .map(a -> "`" + a.name().replace("`", "``") + "`")
+        .distinct()
+        .sorted()
+        .sorted(Comparator.comparingInt(q -> levenshtein(q, name)))
+        .limit(MAX_SUGGESTIONS)
         .toList();
     return new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
-        + name + "` cannot be resolved. Did you mean one of the following? [" + String.join(", ", ordered) + "].");
+        + name + "` cannot be resolved. Did you mean one of the following? [" + String.join(", ", quoted) + "].");
   }
 
   private static String unquote(String name) {

@@ -28,7 +28,8 @@ final class FunctionSignatures {
     return switch (c.name()) {
       case "upper", "lower", "trim", "ltrim", "rtrim" -> typed(c, List.of(STRING), STRING, anyNullable(a));
       case "length" -> typed(c, List.of(STRING), INT, anyNullable(a));
-      case "sqrt", "exp", "ln", "log10" -> typed(c, List.of(DOUBLE), DOUBLE, c.name().equals("ln") || anyNullable(a));
+      // Spark declares its one-argument math functions and round nullable whatever their input.
+      case "sqrt", "exp", "ln", "log10" -> typed(c, List.of(DOUBLE), DOUBLE, true);
       case "log" -> typed(c, List.of(DOUBLE, DOUBLE), DOUBLE, true);
       case "power" -> typed(c, List.of(DOUBLE, DOUBLE), DOUBLE, anyNullable(a));
       case "abs" -> {
@@ -41,7 +42,7 @@ final class FunctionSignatures {
           throw new AnalysisException("[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] Cannot resolve \"" + c.sql()
               + "\" due to data type mismatch: the input `scale` should be a foldable \"INT\" expression.");
         }
-        yield typed(c, List.of(t, INT), t, a.get(0).nullable());
+        yield typed(c, List.of(t, INT), t, true);
       }
       case "concat" -> typed(c, repeat(STRING, a.size()), STRING, a.isEmpty() || anyNullable(a));
       case "concat_ws" -> {

@@ -141,7 +141,8 @@ public final class TypeCoercion {
       return !(to instanceof ArrayType) && !(to instanceof io.kindling.sql.types.StructType);
     }
     if (isNumeric(to)) {
-      return isNumeric(from) || from.equals(DataTypes.BooleanType) || from.equals(DataTypes.TimestampType);
+      // A date casts to a number as null (Spark's non-ANSI rule), not as an analysis error.
+      return isNumeric(from) || from.equals(DataTypes.BooleanType) || isDatetime(from);
     }
     if (to.equals(DataTypes.BooleanType)) {
       return isNumeric(from) || isDatetime(from);
