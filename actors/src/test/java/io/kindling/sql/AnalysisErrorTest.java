@@ -1,5 +1,6 @@
 package io.kindling.sql;
 
+import static io.kindling.sql.functions.coalesce;
 import static io.kindling.sql.functions.col;
 import static io.kindling.sql.functions.lit;
 import static io.kindling.sql.functions.sum;
@@ -173,5 +174,21 @@ class AnalysisErrorTest extends SqlTestSession {
   void toDF_wrongCount_fails() {
     assertThatThrownBy(() -> sales().toDF("a")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("The number of columns doesn't match");
+  }
+
+  @Test
+  void booleanMeetsString_noCommonType_failsLikeSpark() {
+    DataFrame df = sales();
+    // Spark 3.5.3's messages: a boolean is not promoted to a string in IN, COALESCE or CASE WHEN.
+    assertThatThrownBy(() -> df.select(col("ok").isin("true"))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"(ok IN (true))\" due to data type "
+            + "mismatch: Input to `in` should all be the same type, but it's [\"BOOLEAN\", \"STRING\"].");
+    assertThatThrownBy(() -> df.select(coalesce(col("ok"), lit("x")))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"coalesce(ok, x)\" due to data type "
+            + "mismatch: Input to `coalesce` should all be the same type, but it's (\"BOOLEAN\" or \"STRING\").");
+    assertThatThrownBy(() -> df.select(when(col("ok"), "x").otherwise(false))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"CASE WHEN ok THEN x ELSE false END\" due "
+            + "to data type mismatch: Input to `casewhen` should all be the same type, but it's [\"STRING\", "
+            + "\"BOOLEAN\"].");
   }
 }

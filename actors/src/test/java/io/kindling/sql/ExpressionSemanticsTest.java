@@ -165,4 +165,12 @@ class ExpressionSemanticsTest extends SqlTestSession {
             + DateTimeFormatter.ofPattern("XXX").format(zoned) + ",13:45 "
             + DateTimeFormatter.ofPattern("z", Locale.US).format(zoned) + "]]");
   }
+
+  @Test
+  void isin_stringAndNumbers_compareAsStrings_likeSpark() {
+    DataFrame df = df("s STRING, d DOUBLE, i INT", r("10.0", 1.0, 1), r("abc", -0.0, 2), r(null, 0.0, null));
+    // Spark 3.5.3 widens IN's operands as CASE WHEN's: a string meets a number as a string.
+    assertThat(rows(df.select(col("s").isin(10), col("d").isin("1"), col("d").isin(0, "x"), col("i").isin(1.5, 2))))
+        .isEqualTo("[[false,false,false,false], [false,false,false,true], [null,false,false,null]]");
+  }
 }

@@ -142,8 +142,9 @@ public final class Analyzer {
     if (e instanceof In in) {
       DataType t = in.value().dataType();
       for (Expression x : in.list()) {
-        Optional<DataType> w = TypeCoercion.comparisonType(t, x.dataType())
-            .or(() -> TypeCoercion.widerType(in.value().dataType(), x.dataType()));
+        // Spark widens IN's operands as it does CASE WHEN's (a string meets a number as a string), not as a
+        // comparison's.
+        Optional<DataType> w = TypeCoercion.widerType(t, x.dataType());
         if (w.isEmpty()) {
           throw new AnalysisException("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"" + in.sql()
               + "\" due to data type mismatch: Input to `in` should all be the same type, but it's ["

@@ -10,6 +10,7 @@ import io.kindling.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The argument and result types of the built-in functions, with Spark's implicit casts of arguments. */
 final class FunctionSignatures {
@@ -66,7 +67,8 @@ final class FunctionSignatures {
           Optional<DataType> w = TypeCoercion.widerType(t, x.dataType());
           if (w.isEmpty()) {
             throw new AnalysisException("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"" + c.sql()
-                + "\" due to data type mismatch: Input to `coalesce` should all be the same type.");
+                + "\" due to data type mismatch: Input to `coalesce` should all be the same type, but it's ("
+                + a.stream().map(e -> "\"" + e.dataType().sql() + "\"").collect(Collectors.joining(" or ")) + ").");
           }
           t = w.get();
         }
