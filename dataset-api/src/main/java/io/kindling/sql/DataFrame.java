@@ -40,9 +40,11 @@ import io.kindling.sql.types.StructType;
 import io.kindling.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -399,7 +401,12 @@ public class DataFrame {
     List<SortOrder> order = new ArrayList<>();
     for (Column c : sortExprs) {
       Expression e = c.expr() instanceof SortOrder s ? s : SortOrder.asc(c.expr());
-      SortOrder resolved = (SortOrder) resolve(e);
+      SortOrder resolved;
+      try {
+        resolved = (SortOrder) resolve(e);
+      } catch (AnalysisException notInOutput) {
+        resolved = (SortOrder) resolveThroughGrouping(e).orElseThrow(() -> notInOutput);
+      }
       if (resolved.child().dataType() instanceof StructType) {
         throw new AnalysisException("Cannot sort by a struct column: " + resolved.child().sql());
       }
@@ -833,6 +840,32 @@ public class DataFrame {
 
   Expression resolve(Expression e) {
     return Analyzer.resolve(e, plan.output());
+  }
+
+  /**
+   * A sort expression over an aggregation that names its grouping expressions rather than its output columns
+   * ({@code groupBy(upper(col("k"))).count().orderBy(upper(col("k")))}), resolved to those columns as Spark
+   * does; empty when it reads anything else of the aggregation's input.
+   */
+  private Optional<Expression> resolveThroughGrouping(Expression e) {
+    if (!(plan instanceof AggregateNode agg)) {
+      return Optional.empty();
+    }
+    Expression overInput;
+    try {
+      overInput = Analyzer.resolve(e, agg.child().output());
+    } catch (AnalysisException unknown) {
+      return Optional.empty();
+    }
+    Map<Expression, Expression> groupingColumns = new HashMap<>();
+    for (Expression a : agg.aggregates()) {
+      Expression inner = a instanceof Alias alias ? alias.child() : a;
+      if (agg.groupings().contains(inner)) {
+        groupingColumns.putIfAbsent(inner, ProjectNode.toAttribute(a));
+      }
+    }
+    Expression rewritten = overInput.transformDown(x -> groupingColumns.getOrDefault(x, x));
+    return plan.output().containsAll(rewritten.references()) ? Optional.of(rewritten) : Optional.empty();
   }
 
   /** A named form of a resolved expression: itself when it is a column or alias, else aliased as Spark names it. */
