@@ -59,7 +59,7 @@ class AnalysisErrorTest extends SqlTestSession {
         () -> df.describe("nope"),
         () -> df.na().fill(0, new String[] {"nope"}),
         () -> df.write().partitionBy("nope"))) {
-      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class).hasMessageContaining("`nope`");
+      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class).hasMessageContaining("nope");
     }
   }
 
@@ -190,5 +190,26 @@ class AnalysisErrorTest extends SqlTestSession {
         .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"CASE WHEN ok THEN x ELSE false END\" due "
             + "to data type mismatch: Input to `casewhen` should all be the same type, but it's [\"STRING\", "
             + "\"BOOLEAN\"].");
+  }
+
+  @Test
+  void unknownName_lookedUpAsDfCol_listsEveryColumnInOrder_likeSpark() {
+    DataFrame df = df("zeta INT, Alpha INT, beta INT, prce INT, Delta INT, c1 INT, c2 INT", r(1, 2, 3, 4, 5, 6, 7));
+    // Spark 3.5.3 resolves these names as Dataset.resolve does: every column, in order, not the five closest.
+    String all = "A column or function parameter with name `nope` cannot be resolved. Did you mean one of the "
+        + "following? [`zeta`, `Alpha`, `beta`, `prce`, `Delta`, `c1`, `c2`].";
+    for (Runnable op : List.<Runnable>of(
+        () -> df.groupBy("nope"),
+        () -> df.col("nope"),
+        () -> df.groupBy("zeta").sum("nope"),
+        () -> df.na().fill(1, new String[] {"nope"}),
+        () -> df.na().drop(new String[] {"nope"}))) {
+      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class)
+          .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] " + all);
+    }
+    assertThatThrownBy(() -> df.select(col("nope"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`c1`, `c2`, `prce`, `Alpha`, `beta`].");
+    assertThatThrownBy(() -> df.dropDuplicates("nope")).isInstanceOf(AnalysisException.class)
+        .hasMessage("Cannot resolve column name \"nope\" among (zeta, Alpha, beta, prce, Delta, c1, c2).");
   }
 }

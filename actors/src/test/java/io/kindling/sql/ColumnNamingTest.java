@@ -163,6 +163,22 @@ class ColumnNamingTest extends SqlTestSession {
   }
 
   @Test
+  void castsThatMayGiveNull_areNullable_likeSpark() {
+    // Spark 3.5.3 declares a non-null fraction cast to an integer (NaN, infinities) nullable, and a date cast to a
+    // number or boolean (always null); other casts of non-null values stay non-null.
+    DataFrame df = session.range(1).select(lit(1.5).cast("int"), lit(1.5f).cast("bigint"), lit(1.5).cast("smallint"),
+        lit(1.5).cast("double"), col("id").cast("int"), lit(true).cast("int"), lit(1.5).cast("string"));
+    assertThat(df.schema().fields()).extracting(StructField::nullable)
+        .containsExactly(true, true, true, false, false, false, false);
+    DataFrame filled = df("i INT, l BIGINT, d DOUBLE", r(null, null, null));
+    // Spark 3.5.3: na.fill(1.5) leaves integral columns nullable, na.fill(0) does not.
+    assertThat(filled.na().fill(1.5).schema().fields()).extracting(StructField::nullable)
+        .containsExactly(true, true, false);
+    assertThat(filled.na().fill(0).schema().fields()).extracting(StructField::nullable)
+        .containsExactly(false, false, false);
+  }
+
+  @Test
   void columnToString_isSparkText() {
     assertThat(col("quantity").multiply(col("price")).toString()).isEqualTo("(quantity * price)");
     assertThat(sum("total_sales").toString()).isEqualTo("sum(total_sales)");

@@ -106,7 +106,7 @@ public class DataFrame {
     if (name.equals("*")) {
       return new Column(new Star());
     }
-    return new Column(Analyzer.resolveName(name, plan.output()));
+    return new Column(Analyzer.resolveColumnName(name, plan.output()));
   }
 
   /** Same as {@link #col}. */
@@ -346,7 +346,13 @@ public class DataFrame {
   }
 
   public GroupedData groupBy(String... cols) {
-    return groupBy(columnsOf(cols));
+    Column[] columns = new Column[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      // As Spark, names are looked up as df.col does (its error lists every column).
+      columns[i] = cols[i].equals("*") ? functions.col(cols[i])
+          : new Column(Analyzer.resolveColumnName(cols[i], plan.output()));
+    }
+    return groupBy(columns);
   }
 
   /** Groups rows by the given expressions, for an aggregation (which exchanges data by group). Lazy. */
@@ -440,7 +446,8 @@ public class DataFrame {
     }
     List<AttributeRef> keys = new ArrayList<>();
     for (String n : colNames) {
-      AttributeRef a = Analyzer.resolveName(n, plan.output());
+      AttributeRef a = Analyzer.findName(n, plan.output()).orElseThrow(() -> new AnalysisException(
+          "Cannot resolve column name \"" + n + "\" among (" + String.join(", ", columns()) + ")."));
       if (!keys.contains(a)) {
         keys.add(a);
       }

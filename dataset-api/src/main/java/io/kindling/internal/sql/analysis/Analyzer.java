@@ -40,8 +40,25 @@ public final class Analyzer {
     return bound.transformUp(Analyzer::coerce);
   }
 
-  /** Resolves a column name against {@code input}, or fails naming it and the available columns. */
+  /** Resolves a column name against {@code input}, or fails naming it and the closest available columns. */
   public static AttributeRef resolveName(String name, List<AttributeRef> input) {
+    return findName(name, input).orElseThrow(() -> unresolvedColumn(unquote(name), input));
+  }
+
+  /**
+   * Resolves a column name as Spark's {@code Dataset.resolve} does ({@code df.col}, {@code groupBy(String…)},
+   * {@code GroupedData.sum(String…)}, the na functions): when it fails, its message lists every column, in
+   * order, rather than the five closest.
+   */
+  public static AttributeRef resolveColumnName(String name, List<AttributeRef> input) {
+    return findName(name, input).orElseThrow(() -> new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column "
+        + "or function parameter with name `" + unquote(name) + "` cannot be resolved. Did you mean one of the "
+        + "following? [" + input.stream().map(a -> quoted(a.name())).distinct().collect(Collectors.joining(", "))
+        + "]."));
+  }
+
+  /** The one column named {@code name} (case-insensitively); empty when none is; fails when several are. */
+  public static Optional<AttributeRef> findName(String name, List<AttributeRef> input) {
     String wanted = unquote(name);
     List<AttributeRef> matches = new ArrayList<>();
     for (AttributeRef a : input) {
@@ -49,14 +66,15 @@ public final class Analyzer {
         matches.add(a);
       }
     }
-    if (matches.size() == 1) {
-      return matches.get(0);
-    }
     if (matches.size() > 1) {
       throw new AnalysisException("[AMBIGUOUS_REFERENCE] Reference `" + wanted + "` is ambiguous, could be: ["
           + matches.stream().map(a -> "`" + a.name() + "`").collect(Collectors.joining(", ")) + "].");
     }
-    throw unresolvedColumn(wanted, input);
+    return matches.stream().findFirst();
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
   }
 
   /**
@@ -65,7 +83,7 @@ public final class Analyzer {
    */
   public static AnalysisException unresolvedColumn(String name, List<AttributeRef> input) {
     List<String> quoted = input.stream()
-        .map(a -> "`" + a.name().replace("`", "``") + "`")
+        .map(a -> quoted(a.name()))
         .distinct()
         .sorted()
         .sorted(Comparator.comparingInt(q -> levenshtein(q, name)))
