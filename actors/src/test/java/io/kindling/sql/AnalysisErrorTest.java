@@ -212,4 +212,18 @@ class AnalysisErrorTest extends SqlTestSession {
     assertThatThrownBy(() -> df.dropDuplicates("nope")).isInstanceOf(AnalysisException.class)
         .hasMessage("Cannot resolve column name \"nope\" among (zeta, Alpha, beta, prce, Delta, c1, c2).");
   }
+
+  @Test
+  void castToUnknownTypeName_failsWithSparksErrorClass() {
+    // Spark 3.5.3 throws a ParseException (an AnalysisException): [UNSUPPORTED_DATATYPE] Unsupported data type
+    // "FOO". for an unknown word, [PARSE_SYNTAX_ERROR] for text that is no type.
+    assertThatThrownBy(() -> col("a").cast("foo")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[UNSUPPORTED_DATATYPE] Unsupported data type \"FOO\".");
+    assertThatThrownBy(() -> col("a").cast("bool")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[UNSUPPORTED_DATATYPE] Unsupported data type \"BOOL\".");
+    assertThatThrownBy(() -> col("a").cast("array<int")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");
+    assertThatThrownBy(() -> col("a").cast("")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");
+  }
 }
