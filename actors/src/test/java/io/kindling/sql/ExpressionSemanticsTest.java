@@ -2,6 +2,7 @@ package io.kindling.sql;
 
 import static io.kindling.sql.functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kindling.sql.types.DataTypes;
 import java.time.LocalDateTime;
@@ -172,5 +173,17 @@ class ExpressionSemanticsTest extends SqlTestSession {
     // Spark 3.5.3 widens IN's operands as CASE WHEN's: a string meets a number as a string.
     assertThat(rows(df.select(col("s").isin(10), col("d").isin("1"), col("d").isin(0, "x"), col("i").isin(1.5, 2))))
         .isEqualTo("[[false,false,false,false], [false,false,false,true], [null,false,false,null]]");
+  }
+
+  @Test
+  void dateFormat_quotedTextKept_weekBasedLettersRejected_likeSpark() {
+    Column t = lit("2024-02-29 13:45:06").cast("timestamp");
+    // Spark 3.5.3: quoted letters are text; week-based letters fail the query.
+    assertThat(eval(date_format(t, "'yes' yyyy"), date_format(t, "'T'HH"), date_format(t, "D F Q G")))
+        .isEqualTo("[[yes 2024,T13,60 1 1 AD]]");
+    assertThatThrownBy(() -> eval(date_format(t, "e"))).hasStackTraceContaining(
+        "All week-based patterns are unsupported since Spark 3.0, detected: e, Please use the SQL function EXTRACT "
+            + "instead");
+    assertThatThrownBy(() -> eval(date_format(t, "yyyy-ww"))).hasStackTraceContaining("detected: w");
   }
 }
