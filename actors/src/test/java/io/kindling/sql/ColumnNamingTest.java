@@ -179,6 +179,20 @@ class ColumnNamingTest extends SqlTestSession {
   }
 
   @Test
+  void columnNameOverloads_nameAsSpark() {
+    DataFrame df = df("age INT, score DOUBLE", r(1, 2.0), r(3, 4.5));
+    // Spark 3.5.3's names and values for the same calls.
+    DataFrame aggs = df.agg(sumDistinct("age"), stddev_samp("score"), stddev_pop("score"), var_samp("score"),
+        var_pop("score"));
+    assertThat(aggs.columns()).containsExactly("sum(DISTINCT age)", "stddev_samp(score)", "stddev_pop(score)",
+        "var_samp(score)", "var_pop(score)");
+    assertThat(rows(aggs)).isEqualTo("[[4,1.7677669529663689,1.25,3.125,1.5625]]");
+    assertThat(df.select(log10("score"), log(2.0, "score"), pow("age", col("score")), pow(col("age"), "score"),
+        pow(2.0, "score")).columns()).containsExactly("LOG10(score)", "LOG(2.0, score)", "POWER(age, score)",
+        "POWER(age, score)", "POWER(2.0, score)");
+  }
+
+  @Test
   void columnToString_isSparkText() {
     assertThat(col("quantity").multiply(col("price")).toString()).isEqualTo("(quantity * price)");
     assertThat(sum("total_sales").toString()).isEqualTo("sum(total_sales)");
