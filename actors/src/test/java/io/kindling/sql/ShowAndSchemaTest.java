@@ -259,4 +259,22 @@ class ShowAndSchemaTest extends SqlTestSession {
         "+-----------------------------+-----------------------------+",
         ""));
   }
+
+  @Test
+  void show_noColumns_likeSpark() {
+    // Spark 3.5.3's output for a select of no columns over two rows.
+    assertThat(df("a INT", r(1), r(2)).select(new Column[0]).showString(20, 20))
+        .isEqualTo("++\n||\n++\n||\n||\n++\n");
+  }
+
+  @Test
+  void printSchema_controlCharactersInNames_escapedLikeSpark() {
+    DataFrame df = df("k STRING", r("a")).select(col("k").as("new\nline"), col("k").as("tab\there"));
+    // Spark 3.5.3's tree for the same names.
+    assertThat(df.schema().treeString()).isEqualTo(String.join("\n",
+        "root",
+        " |-- new\\nline: string (nullable = true)",
+        " |-- tab\\there: string (nullable = true)",
+        ""));
+  }
 }
