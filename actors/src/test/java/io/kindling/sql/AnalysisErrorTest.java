@@ -226,4 +226,18 @@ class AnalysisErrorTest extends SqlTestSession {
     assertThatThrownBy(() -> col("a").cast("")).isInstanceOf(AnalysisException.class)
         .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");
   }
+
+  @Test
+  void datePlusNonIntegerDays_failsAsSparksDateAdd() {
+    DataFrame df = df("d DATE, l BIGINT", r(null, 1L));
+    // Spark 3.5.3's messages.
+    assertThatThrownBy(() -> df.select(col("d").plus(col("l")))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"date_add(d, l)\" due to data type "
+            + "mismatch: Parameter 2 requires the (\"INT\" or \"SMALLINT\" or \"TINYINT\") type, however \"l\" has "
+            + "the type \"BIGINT\".");
+    assertThatThrownBy(() -> df.select(col("d").plus("2"))).isInstanceOf(AnalysisException.class)
+        .hasMessageEndingWith("however \"2\" has the type \"DOUBLE\".");
+    assertThatThrownBy(() -> df.select(col("d").multiply(2))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("BINARY_OP_DIFF_TYPES");
+  }
 }

@@ -186,4 +186,19 @@ class ExpressionSemanticsTest extends SqlTestSession {
             + "instead");
     assertThatThrownBy(() -> eval(date_format(t, "yyyy-ww"))).hasStackTraceContaining("detected: w");
   }
+
+  @Test
+  void datePlusDays_isDateAdd_likeSpark() {
+    DataFrame df = df("s STRING, i INT", r("2024-02-28", 1), r("2024-12-31", -366), r(null, 5), r("2024-03-01", null))
+        .select(col("s").cast("date").as("d"), col("i"));
+    DataFrame shifted = df.select(col("d").plus(1), col("d").plus(col("i")), lit(2).plus(col("d")), col("d").minus(1),
+        col("d").minus(col("i")), col("d").plus(lit(null)));
+    // Spark 3.5.3's names and values for the same data.
+    assertThat(shifted.columns()).containsExactly("date_add(d, 1)", "date_add(d, i)", "date_add(d, 2)",
+        "date_sub(d, 1)", "date_sub(d, i)", "date_add(d, NULL)");
+    assertThat(rows(shifted)).isEqualTo("[[2024-02-29,2024-02-29,2024-03-01,2024-02-27,2024-02-27,null], "
+        + "[2025-01-01,2023-12-31,2025-01-02,2024-12-30,2026-01-01,null], [null,null,null,null,null,null], "
+        + "[2024-03-02,null,2024-03-03,2024-02-29,null,null]]");
+    assertThat(rows(df.filter(col("d").plus(1).gt("2024-03-01")).select("i"))).isEqualTo("[[-366], [null]]");
+  }
 }

@@ -122,6 +122,37 @@ public final class Analyzer {
     return e;
   }
 
+  /**
+   * Spark's reading of a date plus or minus a number of days: {@code d + n} and {@code n + d} are
+   * {@code date_add(d, n)}, {@code d - n} is {@code date_sub(d, n)}, where n must be an int, short or byte.
+   */
+  private static Optional<Expression> dateArithmetic(Arithmetic a) {
+    boolean lDate = a.left().dataType().equals(DataTypes.DateType);
+    boolean rDate = a.right().dataType().equals(DataTypes.DateType);
+    if (a.op() == Arithmetic.Op.ADD && (lDate || rDate)) {
+      return Optional.of(dateShift("date_add", lDate ? a.left() : a.right(), lDate ? a.right() : a.left()));
+    }
+    if (a.op() == Arithmetic.Op.SUBTRACT && lDate && !rDate) {
+      return Optional.of(dateShift("date_sub", a.left(), a.right()));
+    }
+    return Optional.empty();
+  }
+
+  private static Expression dateShift(String name, Expression date, Expression days) {
+    // As in Spark, text in arithmetic is read as a double first, which no date_add accepts.
+    DataType t = TypeCoercion.isString(days.dataType()) ? DataTypes.DoubleType : days.dataType();
+    boolean fits = t.equals(DataTypes.IntegerType) || t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)
+        || TypeCoercion.isNull(t);
+    if (!fits) {
+      throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + name + "("
+          + date.sql() + ", " + days.sql() + ")\" due to data type mismatch: Parameter 2 requires the (\"INT\" or "
+          + "\"SMALLINT\" or \"TINYINT\") type, however \"" + days.sql() + "\" has the type \"" + t.sql() + "\".");
+    }
+    boolean dayCount = t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType);
+    Expression n = dayCount ? days : TypeCoercion.castTo(days, DataTypes.IntegerType);
+    return new Call(name, List.of(date, n), DataTypes.DateType, date.nullable() || n.nullable());
+  }
+
   /** Type-checks one node whose children are resolved, inserting implicit casts. */
   static Expression coerce(Expression e) {
     if (e instanceof Arithmetic a) {
@@ -230,6 +261,10 @@ public final class Analyzer {
   private static Expression coerceArithmetic(Arithmetic a) {
     DataType l = a.left().dataType();
     DataType r = a.right().dataType();
+    Optional<Expression> onDate = dateArithmetic(a);
+    if (onDate.isPresent()) {
+      return onDate.get();
+    }
     boolean lOk = TypeCoercion.isNumeric(l) || TypeCoercion.isString(l) || TypeCoercion.isNull(l);
     boolean rOk = TypeCoercion.isNumeric(r) || TypeCoercion.isString(r) || TypeCoercion.isNull(r);
     if (!lOk || !rOk) {

@@ -101,6 +101,8 @@ final class Functions {
       case "startswith" -> rowWise(type, args, a -> ((String) a[0]).startsWith((String) a[1]));
       case "endswith" -> rowWise(type, args, a -> ((String) a[0]).endsWith((String) a[1]));
       case "coalesce" -> new Evaluators.Coalesce(type, args);
+      case "date_add" -> rowWise(type, args, a -> ((LocalDate) a[0]).plusDays(((Number) a[1]).intValue()));
+      case "date_sub" -> rowWise(type, args, a -> ((LocalDate) a[0]).minusDays(((Number) a[1]).intValue()));
       case "year" -> new DatePart(type, args.get(0), DatePart.Field.YEAR);
       case "month" -> new DatePart(type, args.get(0), DatePart.Field.MONTH);
       case "dayofmonth" -> new DatePart(type, args.get(0), DatePart.Field.DAY);
