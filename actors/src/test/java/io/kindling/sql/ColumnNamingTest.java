@@ -193,6 +193,15 @@ class ColumnNamingTest extends SqlTestSession {
   }
 
   @Test
+  void dateAndBinaryLiterals_namedAsSpark() {
+    java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 2);
+    // Spark 3.5.3's names for the same literals.
+    assertThat(session.range(1).select(lit(day), lit(new byte[] {1, 2}), lit(day).plus(1), concat(lit("a"), lit(day)))
+        .columns()).containsExactly("DATE '2024-01-02'", "X'0102'", "date_add(DATE '2024-01-02', 1)",
+        "concat(a, DATE '2024-01-02')");
+  }
+
+  @Test
   void columnToString_isSparkText() {
     assertThat(col("quantity").multiply(col("price")).toString()).isEqualTo("(quantity * price)");
     assertThat(sum("total_sales").toString()).isEqualTo("sum(total_sales)");
