@@ -1,8 +1,13 @@
 package io.kindling.sql;
 
+import static io.kindling.sql.functions.abs;
+import static io.kindling.sql.functions.avg;
 import static io.kindling.sql.functions.coalesce;
 import static io.kindling.sql.functions.col;
 import static io.kindling.sql.functions.lit;
+import static io.kindling.sql.functions.negate;
+import static io.kindling.sql.functions.round;
+import static io.kindling.sql.functions.stddev;
 import static io.kindling.sql.functions.sum;
 import static io.kindling.sql.functions.upper;
 import static io.kindling.sql.functions.when;
@@ -103,7 +108,7 @@ class AnalysisErrorTest extends SqlTestSession {
     assertThatThrownBy(() -> df.select(col("quantity").and(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("requires the \"BOOLEAN\" type");
     assertThatThrownBy(() -> df.agg(sum("ok"))).isInstanceOf(AnalysisException.class)
-        .hasMessageContaining("requires the \"NUMERIC\" type");
+        .hasMessageContaining("requires the \"NUMERIC\" or \"ANSI INTERVAL\" type");
     assertThatThrownBy(() -> df.select(when(col("ok"), 1).otherwise(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("DATA_DIFF_TYPES");
     assertThatThrownBy(() -> df.select(when(col("quantity"), 1))).isInstanceOf(AnalysisException.class)
@@ -239,5 +244,20 @@ class AnalysisErrorTest extends SqlTestSession {
         .hasMessageEndingWith("however \"2\" has the type \"DOUBLE\".");
     assertThatThrownBy(() -> df.select(col("d").multiply(2))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("BINARY_OP_DIFF_TYPES");
+  }
+
+  @Test
+  void nonNumericArguments_failNamingSparksAcceptedTypes() {
+    DataFrame df = sales();
+    // Spark 3.5.3 lists what each function accepts.
+    assertThatThrownBy(() -> df.agg(avg("ok"))).hasMessage("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot "
+        + "resolve \"avg(ok)\" due to data type mismatch: Parameter 1 requires the \"NUMERIC\" or \"ANSI INTERVAL\" "
+        + "type, however \"ok\" has the type \"BOOLEAN\".");
+    assertThatThrownBy(() -> df.agg(stddev("ok"))).hasMessageContaining("requires the \"DOUBLE\" type");
+    assertThatThrownBy(() -> df.select(abs(col("ok")))).hasMessageContaining("requires the (\"NUMERIC\" or "
+        + "\"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\") type");
+    assertThatThrownBy(() -> df.select(round(col("ok"), 1))).hasMessageContaining("requires the \"NUMERIC\" type");
+    assertThatThrownBy(() -> df.select(negate(col("ok")))).hasMessageContaining("requires the (\"NUMERIC\" or "
+        + "\"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\") type");
   }
 }

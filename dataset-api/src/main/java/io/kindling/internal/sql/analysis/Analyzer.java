@@ -166,7 +166,8 @@ public final class Analyzer {
       if (TypeCoercion.isString(t) || TypeCoercion.isNull(t)) {
         return new UnaryMinus(TypeCoercion.castTo(u.child(), DataTypes.DoubleType));
       }
-      throw unexpectedType(u, 1, "NUMERIC", u.child());
+      throw unexpectedTypes(u, 1, "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or "
+          + "\"INTERVAL\")", u.child());
     }
     if (e instanceof Comparison c) {
       Optional<DataType> common = TypeCoercion.comparisonType(c.left().dataType(), c.right().dataType());
@@ -309,9 +310,14 @@ public final class Analyzer {
   }
 
   static AnalysisException unexpectedType(Expression e, int position, String required, Expression arg) {
+    return unexpectedTypes(e, position, "\"" + required + "\"", arg);
+  }
+
+  /** As {@link #unexpectedType}, with the accepted types spelled as Spark lists them ({@code "A" or "B"}). */
+  static AnalysisException unexpectedTypes(Expression e, int position, String required, Expression arg) {
     return new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + e.sql()
-        + "\" due to data type mismatch: Parameter " + position + " requires the \"" + required
-        + "\" type, however \"" + arg.sql() + "\" has the type \"" + arg.dataType().sql() + "\".");
+        + "\" due to data type mismatch: Parameter " + position + " requires the " + required
+        + " type, however \"" + arg.sql() + "\" has the type \"" + arg.dataType().sql() + "\".");
   }
 
   /** The edit distance between two strings, for ordering suggestions. */
