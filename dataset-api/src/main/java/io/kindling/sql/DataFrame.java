@@ -93,9 +93,12 @@ public class DataFrame {
     return plan.output().stream().map(AttributeRef::name).toArray(String[]::new);
   }
 
-  /** The column names with their SQL type names: {@code [(id, bigint), (name, string)]}. */
+  /**
+   * The column names with their types' names as Spark's Java API gives them ({@code DataType.toString()}):
+   * {@code [(id, LongType), (name, StringType)]}.
+   */
   public List<io.kindling.Tuple2<String, String>> dtypes() {
-    return plan.output().stream().map(a -> io.kindling.Tuple2.of(a.name(), a.dataType().simpleString())).toList();
+    return plan.output().stream().map(a -> io.kindling.Tuple2.of(a.name(), a.dataType().toString())).toList();
   }
 
   /**
