@@ -58,6 +58,9 @@ import java.util.stream.Collectors;
  * join without broadcast, sort, distinct, repartition) say so.
  */
 public class DataFrame {
+  /** How many columns {@code toString()} shows, as Spark. */
+  private static final int TO_STRING_FIELDS = 2;
+
   private final SqlContext sql;
   private final LogicalPlan plan;
 
@@ -826,8 +829,24 @@ public class DataFrame {
 
   @Override
   public String toString() {
-    return plan.output().stream().map(a -> a.name() + ": " + a.dataType().simpleString())
-        .collect(Collectors.joining(", ", "[", "]"));
+    return "[" + firstFields(plan.output().stream().map(a -> a.name() + ": " + shortTypeString(a.dataType()))
+        .toList()) + "]";
+  }
+
+  /** The first two of {@code fields}, then how many more there are ({@code a: int ... 1 more field}). */
+  private static String firstFields(List<String> fields) {
+    int more = fields.size() - TO_STRING_FIELDS;
+    return String.join(", ", fields.subList(0, Math.min(fields.size(), TO_STRING_FIELDS)))
+        + (more <= 0 ? "" : " ... " + more + (more == 1 ? " more field" : " more fields"));
+  }
+
+  /** A type as Spark's {@code toString} shows it: a struct with at most two fields' worth of text. */
+  private static String shortTypeString(DataType type) {
+    if (!(type instanceof StructType struct)) {
+      return type.simpleString();
+    }
+    return "struct<" + firstFields(Arrays.stream(struct.fields())
+        .map(f -> f.name() + ": " + shortTypeString(f.dataType())).toList()) + ">";
   }
 
   // ---------------------------------------------------------------- helpers
