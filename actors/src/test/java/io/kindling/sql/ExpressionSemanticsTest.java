@@ -185,6 +185,11 @@ class ExpressionSemanticsTest extends SqlTestSession {
         "All week-based patterns are unsupported since Spark 3.0, detected: e, Please use the SQL function EXTRACT "
             + "instead");
     assertThatThrownBy(() -> eval(date_format(t, "yyyy-ww"))).hasStackTraceContaining("detected: w");
+    // Spark 3.5.3 also rejects narrow text forms, and day-of-week or quarter letters in patterns that parse.
+    assertThatThrownBy(() -> eval(date_format(t, "MMMMM"))).hasStackTraceContaining("Too many pattern letters: M");
+    assertThatThrownBy(() -> eval(to_timestamp(lit("2024-01-01 1"), "yyyy-MM-dd Q")))
+        .hasStackTraceContaining("Illegal pattern character: Q");
+    assertThat(eval(date_format(t, "'MMMMM' EEE QQQ"))).isEqualTo("[[MMMMM Thu Q1]]");
   }
 
   @Test

@@ -150,10 +150,10 @@ final class Functions {
       java.util.function.BiFunction<String, DateTimeFormatter, Object> parse) {
     BatchExpr fmt = args.get(1);
     DateTimeFormatter f = fmt.isConstant() && fmt.constantValue() != null
-        ? DateFormats.formatter((String) fmt.constantValue()) : null;
+        ? DateFormats.parser((String) fmt.constantValue()) : null;
     return rowWise(type, args, a -> {
       try {
-        return parse.apply((String) a[0], f != null ? f : DateFormats.formatter((String) a[1]));
+        return parse.apply((String) a[0], f != null ? f : DateFormats.parser((String) a[1]));
       } catch (java.time.DateTimeException e) {
         return null;
       }
