@@ -2,6 +2,7 @@ package io.kindling.sql;
 
 import static io.kindling.sql.functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
@@ -96,6 +97,30 @@ class AggregationTest extends SqlTestSession {
     assertThat(sortedRows(df.groupBy("b").count())).containsExactly("[false,1]", "[null,1]", "[true,2]");
     assertThat(sortedRows(df.groupBy("d").count())).containsExactly("[0.0,2]", "[NaN,2]");
     assertThat(sortedRows(df.groupBy("t").count())).containsExactly("[2024-01-01,2]", "[null,2]");
+  }
+
+  @Test
+  void orderBy_groupingExpressionsOfAnAggregation_resolveAsSpark() {
+    DataFrame df = df("k STRING, i INT, b BOOLEAN", r("a", 1, true), r("b", 2, false), r("a", 3, null),
+        r("c", null, true), r("b", 5, true));
+    // Spark 3.5.3 resolves the sort expressions to the aggregation's grouping columns.
+    assertThat(rows(df.groupBy(upper(col("k"))).count().orderBy(upper(col("k")).desc())))
+        .isEqualTo("[[C,1], [B,2], [A,2]]");
+    assertThat(rows(df.groupBy(col("i").mod(2), col("b")).count().orderBy(col("i").mod(2), col("b"))))
+        .isEqualTo("[[null,true,1], [0,false,1], [1,null,1], [1,true,2]]");
+    assertThatThrownBy(() -> df.groupBy(upper(col("k"))).count().orderBy(col("i")))
+        .isInstanceOf(AnalysisException.class).hasMessageContaining("`i` cannot be resolved");
+  }
+
+  @Test
+  void groupByAndDistinct_negativeZeroFirst_showsZeroAsSpark() {
+    DataFrame df = df("d DOUBLE, b BOOLEAN, i INT", r(1.0, true, 1), r(-0.0, false, 2), r(0.0, null, null));
+    // Spark 3.5.3 normalizes the key: the group of -0.0 and 0.0 is shown as 0.0, whatever row came first.
+    assertThat(rows(df.groupBy("d").agg(count("*"), collect_list("i")).orderBy("d")))
+        .isEqualTo("[[0.0,2,[2]], [1.0,1,[1]]]");
+    assertThat(rows(df.groupBy(col("d"), col("b")).count().orderBy("d", "b")))
+        .isEqualTo("[[0.0,null,1], [0.0,false,1], [1.0,true,1]]");
+    assertThat(rows(df.select("d").distinct().orderBy("d"))).isEqualTo("[[0.0], [1.0]]");
   }
 
   @Test

@@ -1,7 +1,13 @@
 package io.kindling.sql;
 
+import static io.kindling.sql.functions.abs;
+import static io.kindling.sql.functions.avg;
+import static io.kindling.sql.functions.coalesce;
 import static io.kindling.sql.functions.col;
 import static io.kindling.sql.functions.lit;
+import static io.kindling.sql.functions.negate;
+import static io.kindling.sql.functions.round;
+import static io.kindling.sql.functions.stddev;
 import static io.kindling.sql.functions.sum;
 import static io.kindling.sql.functions.upper;
 import static io.kindling.sql.functions.when;
@@ -21,11 +27,24 @@ class AnalysisErrorTest extends SqlTestSession {
 
   @Test
   void select_unknownColumn_namesItAndListsAvailableClosestFirst() {
+    // Spark 3.5.3's message: the five closest columns, ties in name order.
     assertThatThrownBy(() -> sales().select(col("prce")))
         .isInstanceOf(AnalysisException.class)
         .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `prce` cannot be "
-            + "resolved. Did you mean one of the following? [`price`, `ok`, `d`, `order_id`, `region`, "
-            + "`quantity`].");
+            + "resolved. Did you mean one of the following? [`price`, `d`, `ok`, `region`, `order_id`].");
+  }
+
+  @Test
+  void unknownColumn_suggestionsRankedAsSpark() {
+    DataFrame df = df("zeta INT, Alpha INT, beta INT, prce INT, Delta INT, c1 INT, c2 INT, c3 INT, c4 INT, c5 INT",
+        r(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    // Spark 3.5.3's suggestions for the same names.
+    assertThatThrownBy(() -> df.select(col("alpha_"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`Alpha`, `beta`, `zeta`, `Delta`, `c1`].");
+    assertThatThrownBy(() -> df.select(col("x"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`c1`, `c2`, `c3`, `c4`, `c5`].");
+    assertThatThrownBy(() -> df("b INT, a INT", r(1, 2)).select(col("x"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`a`, `b`].");
   }
 
   @Test
@@ -45,7 +64,7 @@ class AnalysisErrorTest extends SqlTestSession {
         () -> df.describe("nope"),
         () -> df.na().fill(0, new String[] {"nope"}),
         () -> df.write().partitionBy("nope"))) {
-      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class).hasMessageContaining("`nope`");
+      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class).hasMessageContaining("nope");
     }
   }
 
@@ -84,12 +103,12 @@ class AnalysisErrorTest extends SqlTestSession {
         .hasMessageContaining("BINARY_OP_WRONG_TYPE");
     assertThatThrownBy(() -> df.select(col("d").gt(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("BINARY_OP_DIFF_TYPES");
-    assertThatThrownBy(() -> df.select(col("d").cast("int"))).isInstanceOf(AnalysisException.class)
-        .hasMessageContaining("cannot cast \"DATE\" to \"INT\"");
+    assertThatThrownBy(() -> df.select(col("ok").cast("date"))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("cannot cast \"BOOLEAN\" to \"DATE\"");
     assertThatThrownBy(() -> df.select(col("quantity").and(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("requires the \"BOOLEAN\" type");
     assertThatThrownBy(() -> df.agg(sum("ok"))).isInstanceOf(AnalysisException.class)
-        .hasMessageContaining("requires the \"NUMERIC\" type");
+        .hasMessageContaining("requires the \"NUMERIC\" or \"ANSI INTERVAL\" type");
     assertThatThrownBy(() -> df.select(when(col("ok"), 1).otherwise(col("ok")))).isInstanceOf(AnalysisException.class)
         .hasMessageContaining("DATA_DIFF_TYPES");
     assertThatThrownBy(() -> df.select(when(col("quantity"), 1))).isInstanceOf(AnalysisException.class)
@@ -160,5 +179,85 @@ class AnalysisErrorTest extends SqlTestSession {
   void toDF_wrongCount_fails() {
     assertThatThrownBy(() -> sales().toDF("a")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("The number of columns doesn't match");
+  }
+
+  @Test
+  void booleanMeetsString_noCommonType_failsLikeSpark() {
+    DataFrame df = sales();
+    // Spark 3.5.3's messages: a boolean is not promoted to a string in IN, COALESCE or CASE WHEN.
+    assertThatThrownBy(() -> df.select(col("ok").isin("true"))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"(ok IN (true))\" due to data type "
+            + "mismatch: Input to `in` should all be the same type, but it's [\"BOOLEAN\", \"STRING\"].");
+    assertThatThrownBy(() -> df.select(coalesce(col("ok"), lit("x")))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"coalesce(ok, x)\" due to data type "
+            + "mismatch: Input to `coalesce` should all be the same type, but it's (\"BOOLEAN\" or \"STRING\").");
+    assertThatThrownBy(() -> df.select(when(col("ok"), "x").otherwise(false))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"CASE WHEN ok THEN x ELSE false END\" due "
+            + "to data type mismatch: Input to `casewhen` should all be the same type, but it's [\"STRING\", "
+            + "\"BOOLEAN\"].");
+  }
+
+  @Test
+  void unknownName_lookedUpAsDfCol_listsEveryColumnInOrder_likeSpark() {
+    DataFrame df = df("zeta INT, Alpha INT, beta INT, prce INT, Delta INT, c1 INT, c2 INT", r(1, 2, 3, 4, 5, 6, 7));
+    // Spark 3.5.3 resolves these names as Dataset.resolve does: every column, in order, not the five closest.
+    String all = "A column or function parameter with name `nope` cannot be resolved. Did you mean one of the "
+        + "following? [`zeta`, `Alpha`, `beta`, `prce`, `Delta`, `c1`, `c2`].";
+    for (Runnable op : List.<Runnable>of(
+        () -> df.groupBy("nope"),
+        () -> df.col("nope"),
+        () -> df.groupBy("zeta").sum("nope"),
+        () -> df.na().fill(1, new String[] {"nope"}),
+        () -> df.na().drop(new String[] {"nope"}))) {
+      assertThatThrownBy(op::run).isInstanceOf(AnalysisException.class)
+          .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] " + all);
+    }
+    assertThatThrownBy(() -> df.select(col("nope"))).hasMessageEndingWith(
+        "Did you mean one of the following? [`c1`, `c2`, `prce`, `Alpha`, `beta`].");
+    assertThatThrownBy(() -> df.dropDuplicates("nope")).isInstanceOf(AnalysisException.class)
+        .hasMessage("Cannot resolve column name \"nope\" among (zeta, Alpha, beta, prce, Delta, c1, c2).");
+  }
+
+  @Test
+  void castToUnknownTypeName_failsWithSparksErrorClass() {
+    // Spark 3.5.3 throws a ParseException (an AnalysisException): [UNSUPPORTED_DATATYPE] Unsupported data type
+    // "FOO". for an unknown word, [PARSE_SYNTAX_ERROR] for text that is no type.
+    assertThatThrownBy(() -> col("a").cast("foo")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[UNSUPPORTED_DATATYPE] Unsupported data type \"FOO\".");
+    assertThatThrownBy(() -> col("a").cast("bool")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[UNSUPPORTED_DATATYPE] Unsupported data type \"BOOL\".");
+    assertThatThrownBy(() -> col("a").cast("array<int")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");
+    assertThatThrownBy(() -> col("a").cast("")).isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");
+  }
+
+  @Test
+  void datePlusNonIntegerDays_failsAsSparksDateAdd() {
+    DataFrame df = df("d DATE, l BIGINT", r(null, 1L));
+    // Spark 3.5.3's messages.
+    assertThatThrownBy(() -> df.select(col("d").plus(col("l")))).isInstanceOf(AnalysisException.class)
+        .hasMessage("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"date_add(d, l)\" due to data type "
+            + "mismatch: Parameter 2 requires the (\"INT\" or \"SMALLINT\" or \"TINYINT\") type, however \"l\" has "
+            + "the type \"BIGINT\".");
+    assertThatThrownBy(() -> df.select(col("d").plus("2"))).isInstanceOf(AnalysisException.class)
+        .hasMessageEndingWith("however \"2\" has the type \"DOUBLE\".");
+    assertThatThrownBy(() -> df.select(col("d").multiply(2))).isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("BINARY_OP_DIFF_TYPES");
+  }
+
+  @Test
+  void nonNumericArguments_failNamingSparksAcceptedTypes() {
+    DataFrame df = sales();
+    // Spark 3.5.3 lists what each function accepts.
+    assertThatThrownBy(() -> df.agg(avg("ok"))).hasMessage("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot "
+        + "resolve \"avg(ok)\" due to data type mismatch: Parameter 1 requires the \"NUMERIC\" or \"ANSI INTERVAL\" "
+        + "type, however \"ok\" has the type \"BOOLEAN\".");
+    assertThatThrownBy(() -> df.agg(stddev("ok"))).hasMessageContaining("requires the \"DOUBLE\" type");
+    assertThatThrownBy(() -> df.select(abs(col("ok")))).hasMessageContaining("requires the (\"NUMERIC\" or "
+        + "\"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\") type");
+    assertThatThrownBy(() -> df.select(round(col("ok"), 1))).hasMessageContaining("requires the \"NUMERIC\" type");
+    assertThatThrownBy(() -> df.select(negate(col("ok")))).hasMessageContaining("requires the (\"NUMERIC\" or "
+        + "\"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\") type");
   }
 }

@@ -136,6 +136,72 @@ class ColumnNamingTest extends SqlTestSession {
   }
 
   @Test
+  void castsOfAColumn_keepItsName_castsOfOtherExpressions_areSpelledOut() {
+    // Spark 3.5.3's names for the same select.
+    DataFrame df = people().select(col("score").cast("float").cast("string"), col("age").alias("a").cast("long"),
+        col("age").plus(col("big")).cast("int"), col("age").plus(col("big")).cast("string").cast("int"));
+    assertThat(df.columns()).containsExactly("score", "a", "CAST((age + big) AS INT)",
+        "CAST(CAST((age + big) AS STRING) AS INT)");
+  }
+
+  @Test
+  void mathFunctions_namedAndAlwaysNullableAsSpark() {
+    // Spark 3.5.3: the one-argument math functions and round are nullable even over a non-null column.
+    DataFrame df = session.range(3).select(log10(col("id")), sqrt(col("id")), exp(col("id")), log(col("id")),
+        round(col("id"), 1), round(lit(2.345), 2), pow(col("id"), 2), abs(col("id")));
+    assertThat(df.schema().treeString()).isEqualTo(String.join("\n",
+        "root",
+        " |-- LOG10(id): double (nullable = true)",
+        " |-- SQRT(id): double (nullable = true)",
+        " |-- EXP(id): double (nullable = true)",
+        " |-- ln(id): double (nullable = true)",
+        " |-- round(id, 1): long (nullable = true)",
+        " |-- round(2.345, 2): double (nullable = true)",
+        " |-- POWER(id, 2.0): double (nullable = false)",
+        " |-- abs(id): long (nullable = false)",
+        ""));
+  }
+
+  @Test
+  void castsThatMayGiveNull_areNullable_likeSpark() {
+    // Spark 3.5.3 declares a non-null fraction cast to an integer (NaN, infinities) nullable, and a date cast to a
+    // number or boolean (always null); other casts of non-null values stay non-null.
+    DataFrame df = session.range(1).select(lit(1.5).cast("int"), lit(1.5f).cast("bigint"), lit(1.5).cast("smallint"),
+        lit(1.5).cast("double"), col("id").cast("int"), lit(true).cast("int"), lit(1.5).cast("string"));
+    assertThat(df.schema().fields()).extracting(StructField::nullable)
+        .containsExactly(true, true, true, false, false, false, false);
+    DataFrame filled = df("i INT, l BIGINT, d DOUBLE", r(null, null, null));
+    // Spark 3.5.3: na.fill(1.5) leaves integral columns nullable, na.fill(0) does not.
+    assertThat(filled.na().fill(1.5).schema().fields()).extracting(StructField::nullable)
+        .containsExactly(true, true, false);
+    assertThat(filled.na().fill(0).schema().fields()).extracting(StructField::nullable)
+        .containsExactly(false, false, false);
+  }
+
+  @Test
+  void columnNameOverloads_nameAsSpark() {
+    DataFrame df = df("age INT, score DOUBLE", r(1, 2.0), r(3, 4.5));
+    // Spark 3.5.3's names and values for the same calls.
+    DataFrame aggs = df.agg(sumDistinct("age"), stddev_samp("score"), stddev_pop("score"), var_samp("score"),
+        var_pop("score"));
+    assertThat(aggs.columns()).containsExactly("sum(DISTINCT age)", "stddev_samp(score)", "stddev_pop(score)",
+        "var_samp(score)", "var_pop(score)");
+    assertThat(rows(aggs)).isEqualTo("[[4,1.7677669529663689,1.25,3.125,1.5625]]");
+    assertThat(df.select(log10("score"), log(2.0, "score"), pow("age", col("score")), pow(col("age"), "score"),
+        pow(2.0, "score")).columns()).containsExactly("LOG10(score)", "LOG(2.0, score)", "POWER(age, score)",
+        "POWER(age, score)", "POWER(2.0, score)");
+  }
+
+  @Test
+  void dateAndBinaryLiterals_namedAsSpark() {
+    java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 2);
+    // Spark 3.5.3's names for the same literals.
+    assertThat(session.range(1).select(lit(day), lit(new byte[] {1, 2}), lit(day).plus(1), concat(lit("a"), lit(day)))
+        .columns()).containsExactly("DATE '2024-01-02'", "X'0102'", "date_add(DATE '2024-01-02', 1)",
+        "concat(a, DATE '2024-01-02')");
+  }
+
+  @Test
   void columnToString_isSparkText() {
     assertThat(col("quantity").multiply(col("price")).toString()).isEqualTo("(quantity * price)");
     assertThat(sum("total_sales").toString()).isEqualTo("sum(total_sales)");

@@ -1,6 +1,7 @@
 package io.kindling.sql;
 
 import static io.kindling.sql.functions.col;
+import static io.kindling.sql.functions.collect_list;
 import static io.kindling.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +19,18 @@ class DataFrameOperationsTest extends SqlTestSession {
     assertThat(df.select("*").columns()).containsExactly("k", "v", "d");
     assertThat(df.select(col("*"), lit(1).as("one")).columns()).containsExactly("k", "v", "d", "one");
     assertThat(df.select(df.col("v"), col("k")).columns()).containsExactly("v", "k");
-    assertThat(df.dtypes()).containsExactly(Tuple2.of("k", "string"), Tuple2.of("v", "int"),
-        Tuple2.of("d", "double"));
-    assertThat(df.toString()).isEqualTo("[k: string, v: int, d: double]");
+    // Spark 3.5.3's Java dtypes() gives DataType.toString(), not PySpark's simple names.
+    assertThat(df.dtypes()).containsExactly(Tuple2.of("k", "StringType"), Tuple2.of("v", "IntegerType"),
+        Tuple2.of("d", "DoubleType"));
+    assertThat(df.agg(collect_list("v")).dtypes())
+        .containsExactly(Tuple2.of("collect_list(v)", "ArrayType(IntegerType,false)"));
+    // Spark 3.5.3's Dataset.toString shows two columns and counts the rest, structs likewise.
+    assertThat(df.toString()).isEqualTo("[k: string, v: int ... 1 more field]");
+    assertThat(df.select("k", "v").toString()).isEqualTo("[k: string, v: int]");
+    assertThat(df("a ARRAY<STRUCT<x: INT, y: ARRAY<INT>>>, s STRUCT<p: INT, q: STRING, r: DOUBLE>, k INT",
+        r(null, null, 1)).toString())
+        .isEqualTo("[a: array<struct<x:int,y:array<int>>>, s: struct<p: int, q: string ... 1 more field> ... 1 more "
+            + "field]");
   }
 
   @Test

@@ -2,9 +2,15 @@ package io.kindling.sql;
 
 import static io.kindling.sql.functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kindling.sql.types.DataTypes;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Values of expressions, each expected row copied from Spark 3.5.3 evaluating the same expressions. */
@@ -112,5 +118,92 @@ class ExpressionSemanticsTest extends SqlTestSession {
     assertThat(eval(lit(1.0E10).cast("string"), lit(0.1).plus(lit(0.2)).cast("string"), lit(true).cast("string"),
         lit(java.time.LocalDate.of(2024, 1, 2)).cast(DataTypes.StringType)))
         .isEqualTo("[[1.0E10,0.30000000000000004,true,2024-01-02]]");
+  }
+
+  @Test
+  void mathFunctions_lastDigitAsSparksStrictMath() {
+    // Spark 3.5.3's values; Math's intrinsics give 2.718281828459045, 1.0498221244986776, -0.8450980400142568,
+    // 0.4645557857383666 and 1.145730375719725.
+    assertThat(eval(exp(lit(1)), log(lit(20).divide(7)), log10(lit(1).divide(7)), pow(lit(4).divide(7), 1.37),
+        log(2.5, lit(20).divide(7))))
+        .isEqualTo("[[2.7182818284590455,1.0498221244986778,-0.8450980400142569,0.46455578573836664,"
+            + "1.1457303757197252]]");
+  }
+
+  @Test
+  void regexpReplace_emptyText_emptyPatternStillMatches() {
+    // Spark 3.5.3: regexp_replace('', '', '-') is '-'; an empty pattern matches around every character.
+    assertThat(eval(regexp_replace(lit(""), "", "-"), regexp_replace(lit("ab"), "", "-"),
+        regexp_replace(lit(""), "x", "-")))
+        .isEqualTo("[[-,-a-b-,]]");
+  }
+
+  @Test
+  void dateToNumberOrBoolean_castsToNull_likeSpark() {
+    // Spark 3.5.3 (non-ANSI) allows these casts and gives null.
+    Column d = lit("2024-02-29").cast("date");
+    DataFrame df = session.range(1).select(d.cast("int"), d.cast("bigint"), d.cast("double"), d.cast("boolean"));
+    assertThat(rows(df)).isEqualTo("[[null,null,null,null]]");
+  }
+
+  @Test
+  void integralToBinary_usesTheValuesOwnWidth() {
+    // Spark 3.5.3 shows CAST(1 AS BINARY) as [00 00 00 01] and CAST(1L AS BINARY) as eight bytes.
+    Row r = session.range(1).select(lit(1).cast("binary"), lit(1L).cast("binary"), lit(258).cast("smallint")
+        .cast("binary")).first();
+    assertThat((byte[]) r.get(0)).containsExactly(0, 0, 0, 1);
+    assertThat((byte[]) r.get(1)).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
+    assertThat((byte[]) r.get(2)).containsExactly(1, 2);
+  }
+
+  @Test
+  void dateFormat_zoneLetters_printTheSessionZone() {
+    LocalDateTime t = LocalDateTime.of(2024, 2, 29, 13, 45, 6);
+    ZonedDateTime zoned = t.atZone(ZoneId.systemDefault());
+    // Spark 3.5.3 in a UTC session prints "UTC" and "Z".
+    assertThat(eval(date_format(lit(t), "z"), date_format(lit(t), "XXX"), date_format(lit(t), "HH:mm z")))
+        .isEqualTo("[[" + DateTimeFormatter.ofPattern("z", Locale.US).format(zoned) + ","
+            + DateTimeFormatter.ofPattern("XXX").format(zoned) + ",13:45 "
+            + DateTimeFormatter.ofPattern("z", Locale.US).format(zoned) + "]]");
+  }
+
+  @Test
+  void isin_stringAndNumbers_compareAsStrings_likeSpark() {
+    DataFrame df = df("s STRING, d DOUBLE, i INT", r("10.0", 1.0, 1), r("abc", -0.0, 2), r(null, 0.0, null));
+    // Spark 3.5.3 widens IN's operands as CASE WHEN's: a string meets a number as a string.
+    assertThat(rows(df.select(col("s").isin(10), col("d").isin("1"), col("d").isin(0, "x"), col("i").isin(1.5, 2))))
+        .isEqualTo("[[false,false,false,false], [false,false,false,true], [null,false,false,null]]");
+  }
+
+  @Test
+  void dateFormat_quotedTextKept_weekBasedLettersRejected_likeSpark() {
+    Column t = lit("2024-02-29 13:45:06").cast("timestamp");
+    // Spark 3.5.3: quoted letters are text; week-based letters fail the query.
+    assertThat(eval(date_format(t, "'yes' yyyy"), date_format(t, "'T'HH"), date_format(t, "D F Q G")))
+        .isEqualTo("[[yes 2024,T13,60 1 1 AD]]");
+    assertThatThrownBy(() -> eval(date_format(t, "e"))).hasStackTraceContaining(
+        "All week-based patterns are unsupported since Spark 3.0, detected: e, Please use the SQL function EXTRACT "
+            + "instead");
+    assertThatThrownBy(() -> eval(date_format(t, "yyyy-ww"))).hasStackTraceContaining("detected: w");
+    // Spark 3.5.3 also rejects narrow text forms, and day-of-week or quarter letters in patterns that parse.
+    assertThatThrownBy(() -> eval(date_format(t, "MMMMM"))).hasStackTraceContaining("Too many pattern letters: M");
+    assertThatThrownBy(() -> eval(to_timestamp(lit("2024-01-01 1"), "yyyy-MM-dd Q")))
+        .hasStackTraceContaining("Illegal pattern character: Q");
+    assertThat(eval(date_format(t, "'MMMMM' EEE QQQ"))).isEqualTo("[[MMMMM Thu Q1]]");
+  }
+
+  @Test
+  void datePlusDays_isDateAdd_likeSpark() {
+    DataFrame df = df("s STRING, i INT", r("2024-02-28", 1), r("2024-12-31", -366), r(null, 5), r("2024-03-01", null))
+        .select(col("s").cast("date").as("d"), col("i"));
+    DataFrame shifted = df.select(col("d").plus(1), col("d").plus(col("i")), lit(2).plus(col("d")), col("d").minus(1),
+        col("d").minus(col("i")), col("d").plus(lit(null)));
+    // Spark 3.5.3's names and values for the same data.
+    assertThat(shifted.columns()).containsExactly("date_add(d, 1)", "date_add(d, i)", "date_add(d, 2)",
+        "date_sub(d, 1)", "date_sub(d, i)", "date_add(d, NULL)");
+    assertThat(rows(shifted)).isEqualTo("[[2024-02-29,2024-02-29,2024-03-01,2024-02-27,2024-02-27,null], "
+        + "[2025-01-01,2023-12-31,2025-01-02,2024-12-30,2026-01-01,null], [null,null,null,null,null,null], "
+        + "[2024-03-02,null,2024-03-03,2024-02-29,null,null]]");
+    assertThat(rows(df.filter(col("d").plus(1).gt("2024-03-01")).select("i"))).isEqualTo("[[-366], [null]]");
   }
 }

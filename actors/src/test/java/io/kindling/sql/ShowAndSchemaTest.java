@@ -209,4 +209,72 @@ class ShowAndSchemaTest extends SqlTestSession {
     assertThat(session.range(3).schema().treeString())
         .isEqualTo("root\n |-- id: long (nullable = false)\n");
   }
+
+  @Test
+  void describe_stringColumnsReadAsNumbers_booleansLeftOut_likeSpark() {
+    DataFrame df = df("k STRING, i INT, s STRING, b BOOLEAN",
+        r("x", 1, "1", true), r("y", null, "2.5", false), r("z", 3, "abc", null), r(null, -4, null, true));
+    // Spark 3.5.3's output for the same data.
+    assertThat(df.describe().showString(20, 0)).isEqualTo(String.join("\n",
+        "+-------+----+-----------------+------------------+",
+        "|summary|k   |i                |s                 |",
+        "+-------+----+-----------------+------------------+",
+        "|count  |3   |3                |3                 |",
+        "|mean   |NULL|0.0              |1.75              |",
+        "|stddev |NULL|3.605551275463989|1.0606601717798212|",
+        "|min    |x   |-4               |1                 |",
+        "|max    |z   |3                |abc               |",
+        "+-------+----+-----------------+------------------+",
+        ""));
+    assertThat(df.describe("b").columns()).containsExactly("summary");
+    assertThat(df.describe("s", "b", "i").columns()).containsExactly("summary", "s", "i");
+  }
+
+  @Test
+  void show_charactersOutsideTheBmp_countTwoColumns_likeSpark() {
+    DataFrame df = df("s STRING", r("\u00e9\ud83d\ude00x"), r("SS STRASSE"));
+    // Spark 3.5.3's output: the emoji is two UTF-16 chars wide.
+    assertThat(df.showString(20, 0)).isEqualTo(String.join("\n",
+        "+----------+",
+        "|s         |",
+        "+----------+",
+        "|\u00e9\ud83d\ude00x      |",
+        "|SS STRASSE|",
+        "+----------+",
+        ""));
+  }
+
+  @Test
+  void show_timestampsBeyondYear9999_signedLikeSpark() {
+    DataFrame df = df("d DOUBLE", r(1e15), r(-1e14), r(2.6e11)).select(col("d").cast("timestamp"),
+        col("d").cast("timestamp").cast("string"));
+    // Spark 3.5.3's output for the same casts.
+    assertThat(df.showString(20, 0)).isEqualTo(String.join("\n",
+        "+-----------------------------+-----------------------------+",
+        "|d                            |d                            |",
+        "+-----------------------------+-----------------------------+",
+        "|+294247-01-10 04:00:54.775807|+294247-01-10 04:00:54.775807|",
+        "|-290308-12-21 19:59:05.224192|-290308-12-21 19:59:05.224192|",
+        "|+10209-01-27 06:13:20        |+10209-01-27 06:13:20        |",
+        "+-----------------------------+-----------------------------+",
+        ""));
+  }
+
+  @Test
+  void show_noColumns_likeSpark() {
+    // Spark 3.5.3's output for a select of no columns over two rows.
+    assertThat(df("a INT", r(1), r(2)).select(new Column[0]).showString(20, 20))
+        .isEqualTo("++\n||\n++\n||\n||\n++\n");
+  }
+
+  @Test
+  void printSchema_controlCharactersInNames_escapedLikeSpark() {
+    DataFrame df = df("k STRING", r("a")).select(col("k").as("new\nline"), col("k").as("tab\there"));
+    // Spark 3.5.3's tree for the same names.
+    assertThat(df.schema().treeString()).isEqualTo(String.join("\n",
+        "root",
+        " |-- new\\nline: string (nullable = true)",
+        " |-- tab\\there: string (nullable = true)",
+        ""));
+  }
 }

@@ -22,6 +22,8 @@ import io.kindling.internal.sql.expr.Values;
 import io.kindling.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An expression over the columns of a DataFrame: a column, a literal, or a computation of them. Columns are
@@ -29,6 +31,8 @@ import java.util.List;
  * names are checked when the DataFrame is built. Arguments that are not {@code Column}s are literals.
  */
 public class Column {
+  private static final Pattern TYPE_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final Expression expr;
 
   /** A column by name, like {@link functions#col(String)}. */
@@ -201,9 +205,23 @@ public class Column {
     return new Column(new Cast(expr, to, true));
   }
 
-  /** Converts to a type named as in DDL: {@code "int"}, {@code "double"}, {@code "string"}, {@code "date"}. */
+  /**
+   * Converts to a type named as in DDL: {@code "int"}, {@code "double"}, {@code "string"}, {@code "date"}. A name
+   * that is no type fails with an {@link AnalysisException} of Spark's error class ({@code UNSUPPORTED_DATATYPE}
+   * for an unknown word, {@code PARSE_SYNTAX_ERROR} otherwise).
+   */
   public Column cast(String to) {
-    return cast(DataType.fromDDL(to));
+    DataType type;
+    try {
+      type = DataType.fromDDL(to);
+    } catch (IllegalArgumentException e) {
+      String trimmed = to.trim();
+      throw new AnalysisException(TYPE_WORD.matcher(trimmed).matches()
+          ? "[UNSUPPORTED_DATATYPE] Unsupported data type \"" + trimmed.toUpperCase(Locale.ROOT) + "\". "
+              + e.getMessage()
+          : "[PARSE_SYNTAX_ERROR] Syntax error in the type '" + to + "'. " + e.getMessage(), e);
+    }
+    return cast(type);
   }
 
   /** Ascending order, nulls first. */

@@ -40,9 +40,11 @@ import io.kindling.sql.types.StructType;
 import io.kindling.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,6 +58,9 @@ import java.util.stream.Collectors;
  * join without broadcast, sort, distinct, repartition) say so.
  */
 public class DataFrame {
+  /** How many columns {@code toString()} shows, as Spark. */
+  private static final int TO_STRING_FIELDS = 2;
+
   private final SqlContext sql;
   private final LogicalPlan plan;
 
@@ -91,9 +96,12 @@ public class DataFrame {
     return plan.output().stream().map(AttributeRef::name).toArray(String[]::new);
   }
 
-  /** The column names with their SQL type names: {@code [(id, bigint), (name, string)]}. */
+  /**
+   * The column names with their types' names as Spark's Java API gives them ({@code DataType.toString()}):
+   * {@code [(id, LongType), (name, StringType)]}.
+   */
   public List<io.kindling.Tuple2<String, String>> dtypes() {
-    return plan.output().stream().map(a -> io.kindling.Tuple2.of(a.name(), a.dataType().simpleString())).toList();
+    return plan.output().stream().map(a -> io.kindling.Tuple2.of(a.name(), a.dataType().toString())).toList();
   }
 
   /**
@@ -104,7 +112,7 @@ public class DataFrame {
     if (name.equals("*")) {
       return new Column(new Star());
     }
-    return new Column(Analyzer.resolveName(name, plan.output()));
+    return new Column(Analyzer.resolveColumnName(name, plan.output()));
   }
 
   /** Same as {@link #col}. */
@@ -344,7 +352,13 @@ public class DataFrame {
   }
 
   public GroupedData groupBy(String... cols) {
-    return groupBy(columnsOf(cols));
+    Column[] columns = new Column[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      // As Spark, names are looked up as df.col does (its error lists every column).
+      columns[i] = cols[i].equals("*") ? functions.col(cols[i])
+          : new Column(Analyzer.resolveColumnName(cols[i], plan.output()));
+    }
+    return groupBy(columns);
   }
 
   /** Groups rows by the given expressions, for an aggregation (which exchanges data by group). Lazy. */
@@ -399,7 +413,12 @@ public class DataFrame {
     List<SortOrder> order = new ArrayList<>();
     for (Column c : sortExprs) {
       Expression e = c.expr() instanceof SortOrder s ? s : SortOrder.asc(c.expr());
-      SortOrder resolved = (SortOrder) resolve(e);
+      SortOrder resolved;
+      try {
+        resolved = (SortOrder) resolve(e);
+      } catch (AnalysisException notInOutput) {
+        resolved = (SortOrder) resolveThroughGrouping(e).orElseThrow(() -> notInOutput);
+      }
       if (resolved.child().dataType() instanceof StructType) {
         throw new AnalysisException("Cannot sort by a struct column: " + resolved.child().sql());
       }
@@ -433,7 +452,8 @@ public class DataFrame {
     }
     List<AttributeRef> keys = new ArrayList<>();
     for (String n : colNames) {
-      AttributeRef a = Analyzer.resolveName(n, plan.output());
+      AttributeRef a = Analyzer.findName(n, plan.output()).orElseThrow(() -> new AnalysisException(
+          "Cannot resolve column name \"" + n + "\" among (" + String.join(", ", columns()) + ")."));
       if (!keys.contains(a)) {
         keys.add(a);
       }
@@ -728,30 +748,35 @@ public class DataFrame {
   // ---------------------------------------------------------------- describe and explain
 
   /**
-   * Statistics of numeric and string columns (all of them when none is named): count, mean, stddev, min,
-   * max, as strings. Action when shown; lazy otherwise.
+   * Statistics of the numeric and string columns among those named (all when none is): count, mean, stddev,
+   * min, max, as strings; a string column's mean and stddev are those of its values read as numbers. Runs one
+   * aggregation job when called.
    */
   public DataFrame describe(String... cols) {
-    List<AttributeRef> targets = new ArrayList<>();
+    List<AttributeRef> named = new ArrayList<>();
     if (cols.length == 0) {
-      for (AttributeRef a : plan.output()) {
-        if (a.dataType().isNumeric() || a.dataType().equals(DataTypes.StringType)) {
-          targets.add(a);
-        }
-      }
+      named.addAll(plan.output());
     } else {
       for (String c : cols) {
-        targets.add(Analyzer.resolveName(c, plan.output()));
+        named.add(Analyzer.resolveName(c, plan.output()));
+      }
+    }
+    // As Spark, only numeric and string columns are described, even when named.
+    List<AttributeRef> targets = new ArrayList<>();
+    for (AttributeRef a : named) {
+      if (a.dataType().isNumeric() || a.dataType().equals(DataTypes.StringType)) {
+        targets.add(a);
       }
     }
     String[] stats = {"count", "mean", "stddev", "min", "max"};
     List<Column> aggs = new ArrayList<>();
     for (AttributeRef a : targets) {
       Column c = new Column(a);
-      boolean numeric = a.dataType().isNumeric();
+      // A string column's mean and stddev are those of its values read as numbers (null when none is).
+      Column asNumber = a.dataType().isNumeric() ? c : c.cast(DataTypes.DoubleType);
       aggs.add(functions.count(c));
-      aggs.add(numeric ? functions.avg(c) : functions.lit(null).cast(DataTypes.DoubleType));
-      aggs.add(numeric ? functions.stddev(c) : functions.lit(null).cast(DataTypes.DoubleType));
+      aggs.add(functions.avg(asNumber));
+      aggs.add(functions.stddev(asNumber));
       aggs.add(functions.min(c));
       aggs.add(functions.max(c));
     }
@@ -804,8 +829,24 @@ public class DataFrame {
 
   @Override
   public String toString() {
-    return plan.output().stream().map(a -> a.name() + ": " + a.dataType().simpleString())
-        .collect(Collectors.joining(", ", "[", "]"));
+    return "[" + firstFields(plan.output().stream().map(a -> a.name() + ": " + shortTypeString(a.dataType()))
+        .toList()) + "]";
+  }
+
+  /** The first two of {@code fields}, then how many more there are ({@code a: int ... 1 more field}). */
+  private static String firstFields(List<String> fields) {
+    int more = fields.size() - TO_STRING_FIELDS;
+    return String.join(", ", fields.subList(0, Math.min(fields.size(), TO_STRING_FIELDS)))
+        + (more <= 0 ? "" : " ... " + more + (more == 1 ? " more field" : " more fields"));
+  }
+
+  /** A type as Spark's {@code toString} shows it: a struct with at most two fields' worth of text. */
+  private static String shortTypeString(DataType type) {
+    if (!(type instanceof StructType struct)) {
+      return type.simpleString();
+    }
+    return "struct<" + firstFields(Arrays.stream(struct.fields())
+        .map(f -> f.name() + ": " + shortTypeString(f.dataType())).toList()) + ">";
   }
 
   // ---------------------------------------------------------------- helpers
@@ -830,16 +871,54 @@ public class DataFrame {
     return Analyzer.resolve(e, plan.output());
   }
 
+  /**
+   * A sort expression over an aggregation that names its grouping expressions rather than its output columns
+   * ({@code groupBy(upper(col("k"))).count().orderBy(upper(col("k")))}), resolved to those columns as Spark
+   * does; empty when it reads anything else of the aggregation's input.
+   */
+  private Optional<Expression> resolveThroughGrouping(Expression e) {
+    if (!(plan instanceof AggregateNode agg)) {
+      return Optional.empty();
+    }
+    Expression overInput;
+    try {
+      overInput = Analyzer.resolve(e, agg.child().output());
+    } catch (AnalysisException unknown) {
+      return Optional.empty();
+    }
+    Map<Expression, Expression> groupingColumns = new HashMap<>();
+    for (Expression a : agg.aggregates()) {
+      Expression inner = a instanceof Alias alias ? alias.child() : a;
+      if (agg.groupings().contains(inner)) {
+        groupingColumns.putIfAbsent(inner, ProjectNode.toAttribute(a));
+      }
+    }
+    Expression rewritten = overInput.transformDown(x -> groupingColumns.getOrDefault(x, x));
+    return plan.output().containsAll(rewritten.references()) ? Optional.of(rewritten) : Optional.empty();
+  }
+
   /** A named form of a resolved expression: itself when it is a column or alias, else aliased as Spark names it. */
   static Expression named(Expression e) {
     if (e instanceof AttributeRef || e instanceof Alias) {
       return e;
     }
-    if (e instanceof Cast c && c.userSpecified() && (c.child() instanceof AttributeRef || c.child() instanceof Alias)) {
-      String name = c.child() instanceof AttributeRef a ? a.name() : ((Alias) c.child()).name();
-      return Alias.of(e, name);
+    String castName = castColumnName(e);
+    return Alias.of(e, castName != null ? castName : e.sql());
+  }
+
+  /**
+   * As Spark, casts the user wrote around a column or alias (any number: {@code CAST(CAST(d AS FLOAT) AS STRING)})
+   * keep the column's name; null when {@code e} is not such a cast.
+   */
+  private static String castColumnName(Expression e) {
+    if (!(e instanceof Cast)) {
+      return null;
     }
-    return Alias.of(e, e.sql());
+    Expression inner = e;
+    while (inner instanceof Cast c && c.userSpecified()) {
+      inner = c.child();
+    }
+    return inner instanceof AttributeRef a ? a.name() : inner instanceof Alias alias ? alias.name() : null;
   }
 
   static void rejectAggregates(List<Expression> exprs, String operation) {

@@ -115,7 +115,7 @@ public final class DataFrameNaFunctions {
   public DataFrame fill(Map<String, Object> valueMap) {
     DataFrame out = df;
     for (Map.Entry<String, Object> e : valueMap.entrySet()) {
-      AttributeRef a = Analyzer.resolveName(e.getKey(), df.logicalPlan().output());
+      AttributeRef a = Analyzer.resolveColumnName(e.getKey(), df.logicalPlan().output());
       Object v = e.getValue();
       DataType vt = Values.typeOf(v);
       if (!TypeCoercion.canImplicitCast(vt, a.dataType())) {
@@ -145,7 +145,7 @@ public final class DataFrameNaFunctions {
   private List<AttributeRef> resolve(String[] cols) {
     List<AttributeRef> out = new ArrayList<>();
     for (String c : Arrays.asList(cols)) {
-      out.add(Analyzer.resolveName(c, df.logicalPlan().output()));
+      out.add(Analyzer.resolveColumnName(c, df.logicalPlan().output()));
     }
     return out;
   }
@@ -153,7 +153,8 @@ public final class DataFrameNaFunctions {
   /** {@code coalesce(a, value)}, and for doubles and floats NaN replaced too, as Spark's fill does. */
   static Expression filled(AttributeRef a, Literal value) {
     Expression v = Cast.implicit(value, a.dataType());
-    Expression filled = new Call("coalesce", List.of(a, v), a.dataType(), false);
+    // Nullable, as in Spark, when the value's cast may give null (a fraction into an integral column).
+    Expression filled = new Call("coalesce", List.of(a, v), a.dataType(), a.nullable() && v.nullable());
     if (isFractional(a.dataType())) {
       Expression isNan = new Call("isnan", List.of(Cast.implicit(a, DataTypes.DoubleType)), DataTypes.BooleanType,
           false);

@@ -77,7 +77,7 @@ public class GroupedData {
       }
     } else {
       for (String name : colNames) {
-        AttributeRef a = Analyzer.resolveName(name, input);
+        AttributeRef a = Analyzer.resolveColumnName(name, input);
         if (!a.dataType().isNumeric()) {
           throw new AnalysisException("\"" + name + "\" is not a numeric column. Aggregation function can only "
               + "be applied on a numeric column.");

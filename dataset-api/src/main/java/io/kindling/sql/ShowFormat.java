@@ -1,5 +1,6 @@
 package io.kindling.sql;
 
+import io.kindling.internal.sql.DisplayText;
 import io.kindling.internal.sql.expr.AttributeRef;
 import io.kindling.internal.sql.expr.Values;
 import java.util.ArrayList;
@@ -19,13 +20,13 @@ final class ShowFormat {
     List<String[]> cells = new ArrayList<>(shown.size() + 1);
     String[] header = new String[n];
     for (int i = 0; i < n; i++) {
-      header[i] = escapeMeta(columns.get(i).name());
+      header[i] = DisplayText.escapeMeta(columns.get(i).name());
     }
     cells.add(header);
     for (Row r : shown) {
       String[] line = new String[n];
       for (int i = 0; i < n; i++) {
-        String s = escapeMeta(Values.toDisplayString(r.get(i), columns.get(i).dataType()));
+        String s = DisplayText.escapeMeta(Values.toDisplayString(r.get(i), columns.get(i).dataType()));
         if (truncate > 0 && s.length() > truncate) {
           s = truncate < 4 ? s.substring(0, truncate) : s.substring(0, truncate - 3) + "...";
         }
@@ -43,9 +44,13 @@ final class ShowFormat {
       }
     }
     StringBuilder sb = new StringBuilder();
+    // Spark's separator and lines also close a table without columns: "++" and "||".
     StringBuilder sep = new StringBuilder("+");
     for (int w : widths) {
       sep.append("-".repeat(w)).append('+');
+    }
+    if (n == 0) {
+      sep.append('+');
     }
     sep.append('\n');
     sb.append(sep);
@@ -62,7 +67,7 @@ final class ShowFormat {
   }
 
   private static void appendLine(StringBuilder sb, String[] line, int[] widths, boolean rightAlign) {
-    sb.append('|');
+    sb.append(line.length == 0 ? "||" : "|");
     for (int i = 0; i < line.length; i++) {
       String cell = line[i];
       String pad = " ".repeat(widths[i] - halfWidth(cell));
@@ -76,23 +81,16 @@ final class ShowFormat {
     sb.append('\n');
   }
 
-  /** Spark escapes line breaks and tabs so that a cell stays on one line. */
-  private static String escapeMeta(String s) {
-    if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0 && s.indexOf('\f') < 0
-        && s.indexOf('\b') < 0 && s.indexOf('\u000B') < 0 && s.indexOf('\u0007') < 0) {
-      return s;
-    }
-    return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t").replace("\f", "\\f")
-        .replace("\b", "\\b").replace("\u000B", "\\v").replace("\u0007", "\\a");
-  }
-
-  /** The display width: East Asian full-width characters count as two, as Spark counts them. */
+  /**
+   * The display width as Spark counts it: one per UTF-16 char (so a character outside the BMP, such as an
+   * emoji, counts two), plus one more per East Asian full-width character.
+   */
   static int halfWidth(String s) {
-    int width = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      width += isFullWidth(cp) ? 2 : 1;
-      i += Character.charCount(cp);
+    int width = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      if (isFullWidth(s.charAt(i))) {
+        width++;
+      }
     }
     return width;
   }

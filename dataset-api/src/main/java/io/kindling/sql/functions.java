@@ -85,6 +85,10 @@ public final class functions {
     return new Column(new AggregateCall("sum", List.of(e.expr()), true, null));
   }
 
+  public static Column sumDistinct(String columnName) {
+    return sumDistinct(col(columnName));
+  }
+
   /** The average, as a double. */
   public static Column avg(Column e) {
     return agg("avg", e);
@@ -177,8 +181,16 @@ public final class functions {
     return agg("stddev_samp", e);
   }
 
+  public static Column stddev_samp(String columnName) {
+    return stddev_samp(col(columnName));
+  }
+
   public static Column stddev_pop(Column e) {
     return agg("stddev_pop", e);
+  }
+
+  public static Column stddev_pop(String columnName) {
+    return stddev_pop(col(columnName));
   }
 
   /** The sample variance (null for fewer than two values). */
@@ -194,8 +206,16 @@ public final class functions {
     return agg("var_samp", e);
   }
 
+  public static Column var_samp(String columnName) {
+    return var_samp(col(columnName));
+  }
+
   public static Column var_pop(Column e) {
     return agg("var_pop", e);
+  }
+
+  public static Column var_pop(String columnName) {
+    return var_pop(col(columnName));
   }
 
   /** The non-null values of the group as an array. */
@@ -254,8 +274,16 @@ public final class functions {
     return call("log", Column.literal(base), e.expr());
   }
 
+  public static Column log(double base, String columnName) {
+    return log(base, col(columnName));
+  }
+
   public static Column log10(Column e) {
     return call("log10", e.expr());
+  }
+
+  public static Column log10(String columnName) {
+    return log10(col(columnName));
   }
 
   public static Column exp(Column e) {
@@ -285,6 +313,18 @@ public final class functions {
 
   public static Column pow(String l, double r) {
     return pow(col(l), r);
+  }
+
+  public static Column pow(String l, Column r) {
+    return pow(col(l), r);
+  }
+
+  public static Column pow(Column l, String r) {
+    return pow(l, col(r));
+  }
+
+  public static Column pow(double l, String r) {
+    return pow(l, col(r));
   }
 
   // ---------------------------------------------------------------- strings

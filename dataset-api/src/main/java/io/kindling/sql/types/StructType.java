@@ -2,6 +2,7 @@ package io.kindling.sql.types;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kindling.internal.sql.DisplayText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -149,7 +150,7 @@ public final class StructType extends DataType implements Iterable<StructField> 
 
   private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullWord,
       boolean nullable) {
-    sb.append(prefix).append("-- ").append(name).append(": ").append(type.typeName())
+    sb.append(prefix).append("-- ").append(DisplayText.escapeMeta(name)).append(": ").append(type.typeName())
         .append(" (").append(nullWord).append(" = ").append(nullable).append(")\n");
     String inner = prefix + "    |";
     if (type instanceof StructType s) {

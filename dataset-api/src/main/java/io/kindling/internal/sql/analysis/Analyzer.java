@@ -21,7 +21,6 @@ import io.kindling.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +30,8 @@ import java.util.stream.Collectors;
  * unknown column and the available ones, or the operands whose types don't fit.
  */
 public final class Analyzer {
+  private static final int MAX_SUGGESTIONS = 5;
+
   private Analyzer() {}
 
   /** {@code e} resolved against {@code input} and type-checked. */
@@ -39,8 +40,25 @@ public final class Analyzer {
     return bound.transformUp(Analyzer::coerce);
   }
 
-  /** Resolves a column name against {@code input}, or fails naming it and the available columns. */
+  /** Resolves a column name against {@code input}, or fails naming it and the closest available columns. */
   public static AttributeRef resolveName(String name, List<AttributeRef> input) {
+    return findName(name, input).orElseThrow(() -> unresolvedColumn(unquote(name), input));
+  }
+
+  /**
+   * Resolves a column name as Spark's {@code Dataset.resolve} does ({@code df.col}, {@code groupBy(String…)},
+   * {@code GroupedData.sum(String…)}, the na functions): when it fails, its message lists every column, in
+   * order, rather than the five closest.
+   */
+  public static AttributeRef resolveColumnName(String name, List<AttributeRef> input) {
+    return findName(name, input).orElseThrow(() -> new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column "
+        + "or function parameter with name `" + unquote(name) + "` cannot be resolved. Did you mean one of the "
+        + "following? [" + input.stream().map(a -> quoted(a.name())).distinct().collect(Collectors.joining(", "))
+        + "]."));
+  }
+
+  /** The one column named {@code name} (case-insensitively); empty when none is; fails when several are. */
+  public static Optional<AttributeRef> findName(String name, List<AttributeRef> input) {
     String wanted = unquote(name);
     List<AttributeRef> matches = new ArrayList<>();
     for (AttributeRef a : input) {
@@ -48,31 +66,31 @@ public final class Analyzer {
         matches.add(a);
       }
     }
-    if (matches.size() == 1) {
-      return matches.get(0);
-    }
     if (matches.size() > 1) {
       throw new AnalysisException("[AMBIGUOUS_REFERENCE] Reference `" + wanted + "` is ambiguous, could be: ["
           + matches.stream().map(a -> "`" + a.name() + "`").collect(Collectors.joining(", ")) + "].");
     }
-    throw unresolvedColumn(wanted, input);
+    return matches.stream().findFirst();
   }
 
-  /** The error for an unknown column: Spark's message, listing every available column, closest first. */
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /**
+   * The error for an unknown column, as Spark words it: the five available columns closest to the name,
+   * by edit distance between the name and the quoted column (ties in name order).
+   */
   public static AnalysisException unresolvedColumn(String name, List<AttributeRef> input) {
-    List<String> names = new ArrayList<>();
-    for (AttributeRef a : input) {
-      if (!names.contains(a.name())) {
-        names.add(a.name());
-      }
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    List<String> ordered = names.stream()
-        .sorted(Comparator.comparingInt(n -> levenshtein(n.toLowerCase(Locale.ROOT), lower)))
-        .map(n -> "`" + n + "`")
+    List<String> quoted = input.stream()
+        .map(a -> quoted(a.name()))
+        .distinct()
+        .sorted()
+        .sorted(Comparator.comparingInt(q -> levenshtein(q, name)))
+        .limit(MAX_SUGGESTIONS)
         .toList();
     return new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
-        + name + "` cannot be resolved. Did you mean one of the following? [" + String.join(", ", ordered) + "].");
+        + name + "` cannot be resolved. Did you mean one of the following? [" + String.join(", ", quoted) + "].");
   }
 
   private static String unquote(String name) {
@@ -104,6 +122,37 @@ public final class Analyzer {
     return e;
   }
 
+  /**
+   * Spark's reading of a date plus or minus a number of days: {@code d + n} and {@code n + d} are
+   * {@code date_add(d, n)}, {@code d - n} is {@code date_sub(d, n)}, where n must be an int, short or byte.
+   */
+  private static Optional<Expression> dateArithmetic(Arithmetic a) {
+    boolean lDate = a.left().dataType().equals(DataTypes.DateType);
+    boolean rDate = a.right().dataType().equals(DataTypes.DateType);
+    if (a.op() == Arithmetic.Op.ADD && (lDate || rDate)) {
+      return Optional.of(dateShift("date_add", lDate ? a.left() : a.right(), lDate ? a.right() : a.left()));
+    }
+    if (a.op() == Arithmetic.Op.SUBTRACT && lDate && !rDate) {
+      return Optional.of(dateShift("date_sub", a.left(), a.right()));
+    }
+    return Optional.empty();
+  }
+
+  private static Expression dateShift(String name, Expression date, Expression days) {
+    // As in Spark, text in arithmetic is read as a double first, which no date_add accepts.
+    DataType t = TypeCoercion.isString(days.dataType()) ? DataTypes.DoubleType : days.dataType();
+    boolean fits = t.equals(DataTypes.IntegerType) || t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)
+        || TypeCoercion.isNull(t);
+    if (!fits) {
+      throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + name + "("
+          + date.sql() + ", " + days.sql() + ")\" due to data type mismatch: Parameter 2 requires the (\"INT\" or "
+          + "\"SMALLINT\" or \"TINYINT\") type, however \"" + days.sql() + "\" has the type \"" + t.sql() + "\".");
+    }
+    boolean dayCount = t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType);
+    Expression n = dayCount ? days : TypeCoercion.castTo(days, DataTypes.IntegerType);
+    return new Call(name, List.of(date, n), DataTypes.DateType, date.nullable() || n.nullable());
+  }
+
   /** Type-checks one node whose children are resolved, inserting implicit casts. */
   static Expression coerce(Expression e) {
     if (e instanceof Arithmetic a) {
@@ -117,7 +166,8 @@ public final class Analyzer {
       if (TypeCoercion.isString(t) || TypeCoercion.isNull(t)) {
         return new UnaryMinus(TypeCoercion.castTo(u.child(), DataTypes.DoubleType));
       }
-      throw unexpectedType(u, 1, "NUMERIC", u.child());
+      throw unexpectedTypes(u, 1, "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or "
+          + "\"INTERVAL\")", u.child());
     }
     if (e instanceof Comparison c) {
       Optional<DataType> common = TypeCoercion.comparisonType(c.left().dataType(), c.right().dataType());
@@ -142,8 +192,9 @@ public final class Analyzer {
     if (e instanceof In in) {
       DataType t = in.value().dataType();
       for (Expression x : in.list()) {
-        Optional<DataType> w = TypeCoercion.comparisonType(t, x.dataType())
-            .or(() -> TypeCoercion.widerType(in.value().dataType(), x.dataType()));
+        // Spark widens IN's operands as it does CASE WHEN's (a string meets a number as a string), not as a
+        // comparison's.
+        Optional<DataType> w = TypeCoercion.widerType(t, x.dataType());
         if (w.isEmpty()) {
           throw new AnalysisException("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"" + in.sql()
               + "\" due to data type mismatch: Input to `in` should all be the same type, but it's ["
@@ -211,6 +262,10 @@ public final class Analyzer {
   private static Expression coerceArithmetic(Arithmetic a) {
     DataType l = a.left().dataType();
     DataType r = a.right().dataType();
+    Optional<Expression> onDate = dateArithmetic(a);
+    if (onDate.isPresent()) {
+      return onDate.get();
+    }
     boolean lOk = TypeCoercion.isNumeric(l) || TypeCoercion.isString(l) || TypeCoercion.isNull(l);
     boolean rOk = TypeCoercion.isNumeric(r) || TypeCoercion.isString(r) || TypeCoercion.isNull(r);
     if (!lOk || !rOk) {
@@ -255,9 +310,14 @@ public final class Analyzer {
   }
 
   static AnalysisException unexpectedType(Expression e, int position, String required, Expression arg) {
+    return unexpectedTypes(e, position, "\"" + required + "\"", arg);
+  }
+
+  /** As {@link #unexpectedType}, with the accepted types spelled as Spark lists them ({@code "A" or "B"}). */
+  static AnalysisException unexpectedTypes(Expression e, int position, String required, Expression arg) {
     return new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + e.sql()
-        + "\" due to data type mismatch: Parameter " + position + " requires the \"" + required
-        + "\" type, however \"" + arg.sql() + "\" has the type \"" + arg.dataType().sql() + "\".");
+        + "\" due to data type mismatch: Parameter " + position + " requires the " + required
+        + " type, however \"" + arg.sql() + "\" has the type \"" + arg.dataType().sql() + "\".");
   }
 
   /** The edit distance between two strings, for ordering suggestions. */

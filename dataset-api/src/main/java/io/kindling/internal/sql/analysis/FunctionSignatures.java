@@ -10,6 +10,7 @@ import io.kindling.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The argument and result types of the built-in functions, with Spark's implicit casts of arguments. */
 final class FunctionSignatures {
@@ -21,6 +22,11 @@ final class FunctionSignatures {
   private static final DataType DATE = DataTypes.DateType;
   private static final DataType TIMESTAMP = DataTypes.TimestampType;
 
+  /** The accepted types as Spark's messages list them. */
+  private static final String NUMERIC_INPUT = "\"NUMERIC\"";
+  private static final String SUM_INPUT = "\"NUMERIC\" or \"ANSI INTERVAL\"";
+  private static final String ABS_INPUT = "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")";
+
   private FunctionSignatures() {}
 
   static Call resolve(Call c) {
@@ -28,20 +34,21 @@ final class FunctionSignatures {
     return switch (c.name()) {
       case "upper", "lower", "trim", "ltrim", "rtrim" -> typed(c, List.of(STRING), STRING, anyNullable(a));
       case "length" -> typed(c, List.of(STRING), INT, anyNullable(a));
-      case "sqrt", "exp", "ln", "log10" -> typed(c, List.of(DOUBLE), DOUBLE, c.name().equals("ln") || anyNullable(a));
+      // Spark declares its one-argument math functions and round nullable whatever their input.
+      case "sqrt", "exp", "ln", "log10" -> typed(c, List.of(DOUBLE), DOUBLE, true);
       case "log" -> typed(c, List.of(DOUBLE, DOUBLE), DOUBLE, true);
       case "power" -> typed(c, List.of(DOUBLE, DOUBLE), DOUBLE, anyNullable(a));
       case "abs" -> {
-        DataType t = numericOrDouble(c, a.get(0), 1);
+        DataType t = numericOrDouble(c, a.get(0), 1, ABS_INPUT);
         yield typed(c, List.of(t), t, anyNullable(a));
       }
       case "round" -> {
-        DataType t = numericOrDouble(c, a.get(0), 1);
+        DataType t = numericOrDouble(c, a.get(0), 1, NUMERIC_INPUT);
         if (!a.get(1).foldable()) {
           throw new AnalysisException("[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] Cannot resolve \"" + c.sql()
               + "\" due to data type mismatch: the input `scale` should be a foldable \"INT\" expression.");
         }
-        yield typed(c, List.of(t, INT), t, a.get(0).nullable());
+        yield typed(c, List.of(t, INT), t, true);
       }
       case "concat" -> typed(c, repeat(STRING, a.size()), STRING, a.isEmpty() || anyNullable(a));
       case "concat_ws" -> {
@@ -65,7 +72,8 @@ final class FunctionSignatures {
           Optional<DataType> w = TypeCoercion.widerType(t, x.dataType());
           if (w.isEmpty()) {
             throw new AnalysisException("[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Cannot resolve \"" + c.sql()
-                + "\" due to data type mismatch: Input to `coalesce` should all be the same type.");
+                + "\" due to data type mismatch: Input to `coalesce` should all be the same type, but it's ("
+                + a.stream().map(e -> "\"" + e.dataType().sql() + "\"").collect(Collectors.joining(" or ")) + ").");
           }
           t = w.get();
         }
@@ -94,13 +102,13 @@ final class FunctionSignatures {
     List<Expression> a = c.args();
     return switch (c.name()) {
       case "sum" -> {
-        DataType t = numericOrDouble(c, a.get(0), 1);
+        DataType t = numericOrDouble(c, a.get(0), 1, SUM_INPUT);
         DataType result = TypeCoercion.isIntegral(t) ? LONG : DOUBLE;
         Expression arg = TypeCoercion.isIntegral(t) ? a.get(0) : TypeCoercion.castTo(a.get(0), DOUBLE);
         yield new AggregateCall(c.name(), List.of(arg), c.distinct(), result);
       }
       case "avg", "stddev", "stddev_samp", "stddev_pop", "var_samp", "var_pop", "variance" -> {
-        numericOrDouble(c, a.get(0), 1);
+        numericOrDouble(c, a.get(0), 1, c.name().equals("avg") ? SUM_INPUT : "\"DOUBLE\"");
         yield new AggregateCall(c.name(), List.of(TypeCoercion.castTo(a.get(0), DOUBLE)), c.distinct(), DOUBLE);
       }
       case "count" -> new AggregateCall(c.name(), a, c.distinct(), LONG);
@@ -114,8 +122,11 @@ final class FunctionSignatures {
     };
   }
 
-  /** The numeric type of an argument, or double for a string or null (which are cast). */
-  private static DataType numericOrDouble(Expression f, Expression arg, int position) {
+  /**
+   * The numeric type of an argument, or double for a string or null (which are cast); otherwise fails, naming
+   * the types Spark's function accepts ({@code required}, as Spark spells them).
+   */
+  private static DataType numericOrDouble(Expression f, Expression arg, int position, String required) {
     DataType t = arg.dataType();
     if (TypeCoercion.isNumeric(t)) {
       return t;
@@ -123,9 +134,7 @@ final class FunctionSignatures {
     if (TypeCoercion.isString(t) || TypeCoercion.isNull(t)) {
       return DOUBLE;
     }
-    throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + f.sql()
-        + "\" due to data type mismatch: Parameter " + position + " requires the \"NUMERIC\" type, however \""
-        + arg.sql() + "\" has the type \"" + t.sql() + "\".");
+    throw Analyzer.unexpectedTypes(f, position, required, arg);
   }
 
   private static Call typed(Call c, List<DataType> inputs, DataType result, boolean nullable) {

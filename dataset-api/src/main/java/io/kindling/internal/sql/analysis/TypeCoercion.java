@@ -43,7 +43,7 @@ public final class TypeCoercion {
 
   /**
    * The type two values can both be cast to without losing meaning, with strings absorbing other atomic
-   * types (as CASE WHEN, COALESCE, IN and UNION do); empty when there is none.
+   * types but binary and boolean (as CASE WHEN, COALESCE, IN and UNION do); empty when there is none.
    */
   public static Optional<DataType> widerType(DataType a, DataType b) {
     if (a.equals(b)) {
@@ -65,13 +65,16 @@ public final class TypeCoercion {
       return widerType(x.elementType(), y.elementType())
           .map(e -> new ArrayType(e, x.containsNull() || y.containsNull()));
     }
-    boolean aAtomic = !(a instanceof ArrayType) && !(a instanceof io.kindling.sql.types.StructType);
-    boolean bAtomic = !(b instanceof ArrayType) && !(b instanceof io.kindling.sql.types.StructType);
-    if ((isString(a) && bAtomic && !b.equals(DataTypes.BinaryType))
-        || (isString(b) && aAtomic && !a.equals(DataTypes.BinaryType))) {
+    if ((isString(a) && promotesToString(b)) || (isString(b) && promotesToString(a))) {
       return Optional.of(DataTypes.StringType);
     }
     return Optional.empty();
+  }
+
+  /** As Spark: atomic types other than binary and boolean meet a string as a string. */
+  private static boolean promotesToString(DataType t) {
+    return !(t instanceof ArrayType) && !(t instanceof io.kindling.sql.types.StructType)
+        && !t.equals(DataTypes.BinaryType) && !t.equals(DataTypes.BooleanType);
   }
 
   /** The common type of a comparison's operands (strings compare as the other side's type). */
@@ -141,7 +144,8 @@ public final class TypeCoercion {
       return !(to instanceof ArrayType) && !(to instanceof io.kindling.sql.types.StructType);
     }
     if (isNumeric(to)) {
-      return isNumeric(from) || from.equals(DataTypes.BooleanType) || from.equals(DataTypes.TimestampType);
+      // A date casts to a number as null (Spark's non-ANSI rule), not as an analysis error.
+      return isNumeric(from) || from.equals(DataTypes.BooleanType) || isDatetime(from);
     }
     if (to.equals(DataTypes.BooleanType)) {
       return isNumeric(from) || isDatetime(from);

@@ -49,7 +49,7 @@ public record Call(String name, List<Expression> args, DataType dataType, boolea
   public String sql() {
     return switch (name) {
       case "like" -> args.get(0).sql() + " LIKE " + args.get(1).sql();
-      case "sqrt", "exp", "power", "log" -> name.toUpperCase(java.util.Locale.ROOT) + "(" + joined() + ")";
+      case "sqrt", "exp", "power", "log", "log10" -> name.toUpperCase(java.util.Locale.ROOT) + "(" + joined() + ")";
       default -> name + "(" + joined() + ")";
     };
   }

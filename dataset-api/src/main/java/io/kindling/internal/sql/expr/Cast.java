@@ -45,8 +45,12 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified) i
     if (from.equals(DataTypes.StringType)) {
       return true;
     }
-    return (from.equals(DataTypes.DoubleType) || from.equals(DataTypes.FloatType))
-        && to.equals(DataTypes.TimestampType);
+    boolean fractional = from.equals(DataTypes.DoubleType) || from.equals(DataTypes.FloatType);
+    boolean integral = to.equals(DataTypes.IntegerType) || to.equals(DataTypes.LongType)
+        || to.equals(DataTypes.ShortType) || to.equals(DataTypes.ByteType);
+    // As Spark declares them: NaN and infinities into integers, and dates into numbers or booleans (always null).
+    return fractional && (integral || to.equals(DataTypes.TimestampType))
+        || from.equals(DataTypes.DateType) && (to.isNumeric() || to.equals(DataTypes.BooleanType));
   }
 
   @Override

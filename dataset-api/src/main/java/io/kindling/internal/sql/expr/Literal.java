@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
+import java.util.HexFormat;
 import java.util.List;
 
 /** A constant value of a type; {@code value} is null for SQL NULL. */
@@ -43,11 +44,25 @@ public record Literal(Object value, DataType dataType) implements Expression {
 
   @Override
   public String sql() {
-    return value == null ? "NULL" : Values.toDisplayString(value, dataType);
+    if (value == null) {
+      return "NULL";
+    }
+    // As Spark names literals: typed text for dates and timestamps, hex for bytes, plain text otherwise.
+    if (dataType.equals(DataTypes.DateType)) {
+      return "DATE '" + Values.toDisplayString(value, dataType) + "'";
+    }
+    if (dataType.equals(DataTypes.TimestampType)) {
+      return "TIMESTAMP '" + Values.toDisplayString(value, dataType) + "'";
+    }
+    if (value instanceof byte[] bytes) {
+      return "X'" + HexFormat.of().withUpperCase().formatHex(bytes) + "'";
+    }
+    return Values.toDisplayString(value, dataType);
   }
 
+  /** The value as plans print it (no type prefix). */
   @Override
   public String toString() {
-    return sql();
+    return value == null ? "NULL" : Values.toDisplayString(value, dataType);
   }
 }

@@ -211,11 +211,13 @@ public final class Values {
   public static String timestampToString(LocalDateTime t) {
     StringBuilder sb = new StringBuilder(26);
     int year = t.getYear();
-    if (year < 0 || year > 9999) {
-      sb.append(year);
-    } else {
-      pad(sb, year, 4);
+    // Spark writes years as ISO does: at least four digits, signed when negative or past 9999.
+    if (year > 9999) {
+      sb.append('+');
+    } else if (year < 0) {
+      sb.append('-');
     }
+    pad(sb, Math.abs(year), 4);
     sb.append('-');
     pad(sb, t.getMonthValue(), 2);
     sb.append('-');

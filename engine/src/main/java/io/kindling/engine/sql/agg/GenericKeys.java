@@ -26,7 +26,8 @@ final class GenericKeys implements GroupKeys {
       Object[] values = new Object[k];
       Object[] normalized = new Object[k];
       for (int c = 0; c < k; c++) {
-        values[c] = keys[c].get(i);
+        // The group keeps the normalized value, so a group of 0.0 and -0.0 shows 0.0 (as in Spark).
+        values[c] = Keys.normalizeFloating(keys[c].get(i));
         normalized[c] = Keys.normalize(values[c]);
       }
       Object key = k == 1 ? (normalized[0] == null ? NullKey.INSTANCE : normalized[0])

@@ -169,10 +169,24 @@ public final class Casts {
       return null;
     }
     if (v instanceof Number num) {
-      long x = num.longValue();
-      return fromLong(x, to);
+      if (to.equals(DataTypes.BinaryType)) {
+        return bigEndianBytes(num);
+      }
+      return fromLong(num.longValue(), to);
     }
     return null;
+  }
+
+  /** Spark's integral-to-binary cast: the value's own width (1, 2, 4 or 8 bytes), big-endian. */
+  private static byte[] bigEndianBytes(Number num) {
+    int width = num instanceof Byte ? 1 : num instanceof Short ? 2 : num instanceof Integer ? 4 : 8;
+    byte[] out = new byte[width];
+    long x = num.longValue();
+    for (int i = width - 1; i >= 0; i--) {
+      out[i] = (byte) x;
+      x >>= 8;
+    }
+    return out;
   }
 
   private static Object fromLong(long x, DataType to) {
@@ -199,9 +213,6 @@ public final class Casts {
     }
     if (to.equals(DataTypes.TimestampType)) {
       return io.kindling.engine.sql.vector.Timestamps.toLocalDateTime(x * 1_000_000L);
-    }
-    if (to.equals(DataTypes.BinaryType)) {
-      return java.nio.ByteBuffer.allocate(8).putLong(x).array();
     }
     return null;
   }

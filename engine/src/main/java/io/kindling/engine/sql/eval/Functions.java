@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -34,15 +35,16 @@ final class Functions {
   static BatchExpr compile(String name, DataType type, List<BatchExpr> args, EvalContext context) {
     return switch (name) {
       case "sqrt" -> new MathExpr(type, args.get(0), Math::sqrt, false);
-      case "exp" -> new MathExpr(type, args.get(0), Math::exp, false);
-      case "ln" -> new MathExpr(type, args.get(0), Math::log, true);
-      case "log10" -> new MathExpr(type, args.get(0), Math::log10, true);
+      // Spark computes these with StrictMath, whose last digit Math's intrinsics do not always give.
+      case "exp" -> new MathExpr(type, args.get(0), StrictMath::exp, false);
+      case "ln" -> new MathExpr(type, args.get(0), StrictMath::log, true);
+      case "log10" -> new MathExpr(type, args.get(0), StrictMath::log10, true);
       case "log" -> rowWise(type, args, a -> {
         double base = (Double) a[0];
         double x = (Double) a[1];
-        return base <= 0 || x <= 0 ? null : Math.log(x) / Math.log(base);
+        return base <= 0 || x <= 0 ? null : StrictMath.log(x) / StrictMath.log(base);
       });
-      case "power" -> rowWise(type, args, a -> Math.pow((Double) a[0], (Double) a[1]));
+      case "power" -> rowWise(type, args, a -> StrictMath.pow((Double) a[0], (Double) a[1]));
       case "abs" -> rowWise(type, args, a -> abs(a[0]));
       case "round" -> {
         int scale = ((Number) args.get(1).constantValue()).intValue();
@@ -79,7 +81,9 @@ final class Functions {
           Pattern p = compiled != null ? compiled : Pattern.compile((String) a[1]);
           int pos = ((Number) a[3]).intValue();
           String s = (String) a[0];
-          if (pos > s.length()) {
+          // As Spark: a position past the end leaves the text as is, but position 1 always searches (so an
+          // empty pattern still matches an empty text).
+          if (pos > 1 && pos > s.length()) {
             return s;
           }
           Matcher m = p.matcher(s.substring(pos - 1));
@@ -97,6 +101,8 @@ final class Functions {
       case "startswith" -> rowWise(type, args, a -> ((String) a[0]).startsWith((String) a[1]));
       case "endswith" -> rowWise(type, args, a -> ((String) a[0]).endsWith((String) a[1]));
       case "coalesce" -> new Evaluators.Coalesce(type, args);
+      case "date_add" -> rowWise(type, args, a -> ((LocalDate) a[0]).plusDays(((Number) a[1]).intValue()));
+      case "date_sub" -> rowWise(type, args, a -> ((LocalDate) a[0]).minusDays(((Number) a[1]).intValue()));
       case "year" -> new DatePart(type, args.get(0), DatePart.Field.YEAR);
       case "month" -> new DatePart(type, args.get(0), DatePart.Field.MONTH);
       case "dayofmonth" -> new DatePart(type, args.get(0), DatePart.Field.DAY);
@@ -125,8 +131,9 @@ final class Functions {
         BatchExpr fmt = args.get(1);
         DateTimeFormatter f = fmt.isConstant() && fmt.constantValue() != null
             ? DateFormats.formatter((String) fmt.constantValue()) : null;
+        // Timestamps are local to the session's (the JVM's) zone; zone letters (z, XXX) print that zone.
         yield rowWise(type, args, a -> (f != null ? f : DateFormats.formatter((String) a[1]))
-            .format((LocalDateTime) a[0]));
+            .format(((LocalDateTime) a[0]).atZone(ZoneId.systemDefault())));
       }
       case "monotonically_increasing_id" -> new MonotonicId(context.partitionIndex());
       case "rand" -> new Rand(((Number) args.get(0).constantValue()).longValue() + context.partitionIndex());
@@ -143,10 +150,10 @@ final class Functions {
       java.util.function.BiFunction<String, DateTimeFormatter, Object> parse) {
     BatchExpr fmt = args.get(1);
     DateTimeFormatter f = fmt.isConstant() && fmt.constantValue() != null
-        ? DateFormats.formatter((String) fmt.constantValue()) : null;
+        ? DateFormats.parser((String) fmt.constantValue()) : null;
     return rowWise(type, args, a -> {
       try {
-        return parse.apply((String) a[0], f != null ? f : DateFormats.formatter((String) a[1]));
+        return parse.apply((String) a[0], f != null ? f : DateFormats.parser((String) a[1]));
       } catch (java.time.DateTimeException e) {
         return null;
       }

@@ -7,6 +7,17 @@ public final class Keys {
   private Keys() {}
 
   public static Object normalize(Object v) {
+    if (v instanceof byte[] b) {
+      return new BytesKey(b);
+    }
+    return normalizeFloating(v);
+  }
+
+  /**
+   * A double or float as Spark groups and joins it: -0.0 becomes 0.0 and every NaN the one NaN; other values
+   * as they are.
+   */
+  public static Object normalizeFloating(Object v) {
     if (v instanceof Double d) {
       if (d == 0.0d) {
         return 0.0d;
@@ -24,9 +35,6 @@ public final class Keys {
         return Float.NaN;
       }
       return f;
-    }
-    if (v instanceof byte[] b) {
-      return new BytesKey(b);
     }
     return v;
   }
