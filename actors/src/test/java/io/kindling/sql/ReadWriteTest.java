@@ -221,6 +221,20 @@ class ReadWriteTest extends SqlTestSession {
     assertThat(rows(pruned)).isEqualTo("[[1.0,EU,2023]]");
   }
 
+  /** Spark 3.5.3 wrote B=1/ and B=2/ for partitionBy("B") of a column b, and read back _c0 and B. */
+  @Test
+  void write_partitionBy_namesDirectoriesAsGiven_matchingTheColumnWithoutCase() throws IOException {
+    DataFrame df = df("b INT, v STRING", r(1, "x"), r(2, "y"));
+    String out = dir.resolve("case").toString();
+    df.write().partitionBy("B").csv(out);
+    assertThat(Files.isDirectory(Path.of(out, "B=1"))).isTrue();
+    assertThat(Files.isDirectory(Path.of(out, "B=2"))).isTrue();
+    assertThat(Path.of(out, "b=1")).doesNotExist();
+    DataFrame back = session.read().csv(out);
+    assertThat(back.columns()).containsExactly("_c0", "B");
+    assertThat(sortedRows(back)).containsExactly("[x,1]", "[y,2]");
+  }
+
   @Test
   void write_badColumnNames_failBeforeAnyJob_withSparksErrors() {
     DataFrame df = df("a STRING, b INT", r("x", 1));

@@ -72,16 +72,18 @@ public class DataFrameWriter {
 
   /**
    * Writes rows into {@code col=value/} subdirectories by the named columns (left out of the files); a name that is
-   * not a column (without case) fails at once, with Spark's error. Naming every column fails when writing.
+   * not a column (without case) fails at once, with Spark's error. As in Spark, a directory takes the name as given
+   * ({@code partitionBy("B")} of a column {@code b} writes {@code B=1/}). Naming every column fails when writing.
    */
   public DataFrameWriter partitionBy(String... colNames) {
     partitionBy.clear();
     for (String c : colNames) {
-      String column = Arrays.stream(df.columns()).filter(c::equalsIgnoreCase).findFirst()
-          .orElseThrow(() -> new AnalysisException("Partition column `" + c + "` not found in schema "
-              + df.schema().simpleString() + "."));
-      if (!partitionBy.contains(column)) {
-        partitionBy.add(column);
+      if (Arrays.stream(df.columns()).noneMatch(c::equalsIgnoreCase)) {
+        throw new AnalysisException("Partition column `" + c + "` not found in schema "
+            + df.schema().simpleString() + ".");
+      }
+      if (partitionBy.stream().noneMatch(c::equalsIgnoreCase)) {
+        partitionBy.add(c);
       }
     }
     return this;

@@ -133,6 +133,6 @@ final class FileSinks {
 
   private static StructType dataSchema(StructType schema, List<String> partitionBy) {
     return new StructType(java.util.Arrays.stream(schema.fields())
-        .filter(f -> !partitionBy.contains(f.name())).toList());
+        .filter(f -> partitionBy.stream().noneMatch(f.name()::equalsIgnoreCase)).toList());
   }
 }

@@ -44,7 +44,7 @@ public final class PartitionedWriter implements AutoCloseable {
     this.partitionColumns = List.copyOf(partitionColumns);
     this.partitionIndex = new int[partitionColumns.size()];
     for (int i = 0; i < partitionIndex.length; i++) {
-      int idx = schema.indexOf(partitionColumns.get(i));
+      int idx = indexIgnoringCase(schema, partitionColumns.get(i));
       if (idx < 0) {
         throw new KindlingException("Partition column `" + partitionColumns.get(i) + "` not found in schema "
             + schema.simpleString());
@@ -54,7 +54,8 @@ public final class PartitionedWriter implements AutoCloseable {
     List<StructField> data = new ArrayList<>();
     List<Integer> dataIdx = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
-      if (!partitionColumns.contains(schema.get(i).name())) {
+      final int field = i;
+      if (java.util.Arrays.stream(partitionIndex).noneMatch(p -> p == field)) {
         data.add(schema.get(i));
         dataIdx.add(i);
       }
@@ -66,6 +67,19 @@ public final class PartitionedWriter implements AutoCloseable {
     this.dataIndex = dataIdx.stream().mapToInt(Integer::intValue).toArray();
     this.partitionValues = new Object[partitionIndex.length];
     this.dataValues = new Object[dataIndex.length];
+  }
+
+  /**
+   * The field a partition column names, without case, as Spark resolves {@code partitionBy}; the directories take
+   * the name as it was given ({@code partitionBy("B")} of a column {@code b} writes {@code B=1/}).
+   */
+  static int indexIgnoringCase(StructType schema, String column) {
+    for (int i = 0; i < schema.size(); i++) {
+      if (schema.get(i).name().equalsIgnoreCase(column)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   public void write(Object[] row) throws IOException {
