@@ -163,6 +163,20 @@ class ReadWriteTest extends SqlTestSession {
         .isInstanceOf(AnalysisException.class).hasMessageContaining("Text data source only produces a single");
   }
 
+  /** Spark 3.5.3's errors, raised by read().schema(...).csv(path) itself, before any action. */
+  @Test
+  void read_csvWithAnArrayOrStructInTheUserSchema_failsWhenTheDataFrameIsMade() throws IOException {
+    Path t = write("nested.csv", "1,2\n");
+    assertThatThrownBy(() -> session.read().schema("a ARRAY<INT>, b INT").csv(t.toString()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `a` of "
+            + "the type \"ARRAY<INT>\".");
+    assertThatThrownBy(() -> session.read().schema("a INT, b STRUCT<x: INT>").csv(t.toString()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `b` of "
+            + "the type \"STRUCT<x: INT>\".");
+  }
+
   @Test
   void read_directoryWithoutPartitions_readsOnlyItsOwnFiles_asSpark() throws IOException {
     write("plain/a.txt", "a\n");

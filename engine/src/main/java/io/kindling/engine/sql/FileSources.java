@@ -6,6 +6,7 @@ import io.kindling.engine.format.FormatOptions;
 import io.kindling.engine.format.InferredType;
 import io.kindling.engine.format.csv.CsvInferenceSample;
 import io.kindling.engine.format.csv.CsvOptions;
+import io.kindling.engine.format.csv.CsvReader;
 import io.kindling.engine.format.csv.CsvSchemaInference;
 import io.kindling.engine.format.json.JType;
 import io.kindling.engine.format.json.JsonOptions;
@@ -69,6 +70,9 @@ final class FileSources {
     if (f.equals("text")) {
       dataSchema = TextReader.schema();
     } else if (userSchema != null) {
+      if (f.equals("csv")) {
+        CsvReader.checkSchema(userSchema);
+      }
       dataSchema = withoutPartitionColumns(userSchema, partitionSchema);
     } else if (external != null) {
       if (files.isEmpty()) {

@@ -11,6 +11,7 @@ import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.engine.source.LineReader;
+import io.kindling.sql.AnalysisException;
 import io.kindling.sql.types.DataType;
 import io.kindling.sql.types.DataTypes;
 import io.kindling.sql.types.StructField;
@@ -164,8 +165,18 @@ public final class CsvReader {
     } else if (t.equals(DataTypes.TimestampType)) {
       return TIMESTAMP;
     }
-    throw new KindlingException("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the "
+    throw new AnalysisException("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the "
         + "column `" + f.name() + "` of the type \"" + t.sql() + "\".");
+  }
+
+  /**
+   * Fails with Spark's {@code UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE} when a user's schema has a column CSV can't hold
+   * (an array, say), as Spark does when the DataFrame is made rather than at its first action.
+   */
+  public static void checkSchema(StructType schema) {
+    for (StructField f : schema) {
+      typeCode(f);
+    }
   }
 
   /** Reads a split of a file (the whole file when it is compressed); returns the number of rows kept. */
