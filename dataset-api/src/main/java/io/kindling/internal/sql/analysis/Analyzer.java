@@ -51,10 +51,8 @@ public final class Analyzer {
    * order, rather than the five closest.
    */
   public static AttributeRef resolveColumnName(String name, List<AttributeRef> input) {
-    return findName(name, input).orElseThrow(() -> new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column "
-        + "or function parameter with name `" + unquote(name) + "` cannot be resolved. Did you mean one of the "
-        + "following? [" + input.stream().map(a -> quoted(a.name())).distinct().collect(Collectors.joining(", "))
-        + "]."));
+    return findName(name, input).orElseThrow(() -> unresolved(unquote(name),
+        input.stream().map(a -> quoted(a.name())).distinct().toList()));
   }
 
   /** The one column named {@code name} (case-insensitively); empty when none is; fails when several are. */
@@ -82,13 +80,16 @@ public final class Analyzer {
    * by edit distance between the name and the quoted column (ties in name order).
    */
   public static AnalysisException unresolvedColumn(String name, List<AttributeRef> input) {
-    List<String> quoted = input.stream()
+    return unresolved(name, input.stream()
         .map(a -> quoted(a.name()))
         .distinct()
-        .sorted()
-        .sorted(Comparator.comparingInt(q -> levenshtein(q, name)))
+        .sorted(Comparator.<String>comparingInt(q -> levenshtein(q, name)).thenComparing(Comparator.naturalOrder()))
         .limit(MAX_SUGGESTIONS)
-        .toList();
+        .toList());
+  }
+
+  /** Spark's UNRESOLVED_COLUMN error for {@code name}, suggesting the {@code quoted} column names. */
+  private static AnalysisException unresolved(String name, List<String> quoted) {
     return new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
         + name + "` cannot be resolved. Did you mean one of the following? [" + String.join(", ", quoted) + "].");
   }

@@ -131,9 +131,11 @@ final class Functions {
         BatchExpr fmt = args.get(1);
         DateTimeFormatter f = fmt.isConstant() && fmt.constantValue() != null
             ? DateFormats.formatter((String) fmt.constantValue()) : null;
-        // Timestamps are local to the session's (the JVM's) zone; zone letters (z, XXX) print that zone.
+        // Timestamps are local to the session's (the JVM's) zone; zone letters (z, XXX) print that zone. Looked up
+        // once, not per row (each lookup copies the default TimeZone).
+        ZoneId zone = ZoneId.systemDefault();
         yield rowWise(type, args, a -> (f != null ? f : DateFormats.formatter((String) a[1]))
-            .format(((LocalDateTime) a[0]).atZone(ZoneId.systemDefault())));
+            .format(((LocalDateTime) a[0]).atZone(zone)));
       }
       case "monotonically_increasing_id" -> new MonotonicId(context.partitionIndex());
       case "rand" -> new Rand(((Number) args.get(0).constantValue()).longValue() + context.partitionIndex());
