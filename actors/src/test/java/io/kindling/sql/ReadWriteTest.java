@@ -161,6 +161,11 @@ class ReadWriteTest extends SqlTestSession {
             + "the type \"INT\".");
     assertThatThrownBy(() -> session.read().schema("a STRING, b STRING").text(t.toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("Text data source only produces a single");
+    // Partition columns in the user's schema are not text data: they may have any type.
+    write("years/year=2024/part.txt", "x\n");
+    DataFrame partitioned = session.read().schema("line STRING, year INT").text(dir.resolve("years").toString());
+    assertThat(partitioned.columns()).containsExactly("line", "year");
+    assertThat(rows(partitioned)).isEqualTo("[[x,2024]]");
   }
 
   /** Spark 3.5.3's errors, raised by read().schema(...).csv(path) itself, before any action. */

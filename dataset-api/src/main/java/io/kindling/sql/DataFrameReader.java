@@ -6,7 +6,6 @@ import io.kindling.internal.sql.SqlContext;
 import io.kindling.internal.sql.expr.AttributeRef;
 import io.kindling.internal.sql.plan.FileScanNode;
 import io.kindling.internal.sql.plan.FileSource;
-import io.kindling.sql.types.DataTypes;
 import io.kindling.sql.types.StructField;
 import io.kindling.sql.types.StructType;
 import java.util.ArrayList;
@@ -127,29 +126,12 @@ public class DataFrameReader {
     if (all.isEmpty()) {
       throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] No path given to load " + format + " files from.");
     }
-    String textColumn = format.equals("text") && userSchema != null ? textColumn(userSchema) : null;
     FileSource source = sql.engine().resolveSource(format, all, options, userSchema, sql);
     List<AttributeRef> data = attributes(source.dataSchema());
     List<AttributeRef> partitions = attributes(source.partitionSchema());
     List<AttributeRef> output = new ArrayList<>(data);
     output.addAll(partitions);
-    DataFrame df = new DataFrame(sql, new FileScanNode(source, data, partitions, output, List.of()));
-    return textColumn == null || textColumn.equals("value") ? df : df.withColumnRenamed("value", textColumn);
-  }
-
-  /** Text rows have one string column: a user's schema may only rename it, as in Spark. */
-  private static String textColumn(StructType schema) {
-    for (StructField f : schema) {
-      if (!f.dataType().equals(DataTypes.StringType)) {
-        throw new AnalysisException("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the "
-            + "column `" + f.name() + "` of the type \"" + f.dataType().sql() + "\".");
-      }
-    }
-    if (schema.size() != 1) {
-      throw new AnalysisException("Text data source only produces a single data column: the schema "
-          + schema.simpleString() + " has " + schema.size() + ".");
-    }
-    return schema.get(0).name();
+    return new DataFrame(sql, new FileScanNode(source, data, partitions, output, List.of()));
   }
 
   private static Map<String, String> unsupportedFileOptions() {

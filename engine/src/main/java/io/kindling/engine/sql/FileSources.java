@@ -68,12 +68,13 @@ final class FileSources {
     }
     StructType dataSchema;
     if (f.equals("text")) {
-      dataSchema = TextReader.schema();
+      dataSchema = userSchema == null ? TextReader.schema()
+          : TextReader.schema(withoutPartitionColumns(userSchema, partitionSchema));
     } else if (userSchema != null) {
-      if (f.equals("csv")) {
-        CsvReader.checkSchema(userSchema);
-      }
       dataSchema = withoutPartitionColumns(userSchema, partitionSchema);
+      if (f.equals("csv")) {
+        CsvReader.checkSchema(dataSchema);
+      }
     } else if (external != null) {
       if (files.isEmpty()) {
         throw new AnalysisException("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for "

@@ -4,7 +4,9 @@ import io.kindling.engine.format.RowConsumer;
 import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.LineReader;
+import io.kindling.sql.AnalysisException;
 import io.kindling.sql.types.DataTypes;
+import io.kindling.sql.types.StructField;
 import io.kindling.sql.types.StructType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,24 @@ public final class TextReader {
   /** {@code struct<value:string>}. */
   public static StructType schema() {
     return SCHEMA;
+  }
+
+  /**
+   * The rows' schema for a user's data schema (partition columns left out): one string column, which it may only
+   * rename, as in Spark; otherwise fails with Spark's errors.
+   */
+  public static StructType schema(StructType user) {
+    for (StructField f : user) {
+      if (!f.dataType().equals(DataTypes.StringType)) {
+        throw new AnalysisException("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the "
+            + "column `" + f.name() + "` of the type \"" + f.dataType().sql() + "\".");
+      }
+    }
+    if (user.size() != 1) {
+      throw new AnalysisException("Text data source only produces a single data column: the schema "
+          + user.simpleString() + " has " + user.size() + ".");
+    }
+    return user;
   }
 
   /**
