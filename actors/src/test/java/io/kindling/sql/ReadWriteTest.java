@@ -168,6 +168,17 @@ class ReadWriteTest extends SqlTestSession {
     assertThat(rows(partitioned)).isEqualTo("[[x,2024]]");
   }
 
+  /** Options' datetime patterns refuse the week-based letters date_format refuses (e among them), before any job. */
+  @Test
+  void read_csvDateFormatWithARefusedLetter_failsNamingTheOption() throws IOException {
+    Path t = write("weeks.csv", "d\n2024-01-02\n");
+    for (String pattern : new String[] {"YYYY-MM-dd", "yyyy-MM-dd e"}) {
+      assertThatThrownBy(() -> session.read().option("header", true).option("dateFormat", pattern)
+          .schema("d DATE").csv(t.toString()).collectAsList())
+          .as(pattern).hasMessageContaining("Invalid dateFormat pattern '" + pattern + "'");
+    }
+  }
+
   /** Spark 3.5.3's errors, raised by read().schema(...).csv(path) itself, before any action. */
   @Test
   void read_csvWithAnArrayOrStructInTheUserSchema_failsWhenTheDataFrameIsMade() throws IOException {

@@ -152,10 +152,6 @@ public class DataFrameWriter {
             + "Consider to choose another name or rename the existing column.");
       }
     }
-    if (!partitionBy.isEmpty() && partitionBy.size() == seen.size()) {
-      throw new AnalysisException("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition "
-          + "columns.");
-    }
   }
 
   /** Writes to the {@code path} option. Action. */

@@ -1,6 +1,7 @@
 package io.kindling.engine.format;
 
 import io.kindling.KindlingException;
+import io.kindling.engine.sql.eval.DateFormats;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -28,8 +29,6 @@ public final class DateTimeCodec implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String DEFAULT_DATE = "yyyy-MM-dd";
   private static final String DEFAULT_TIMESTAMP_WRITE = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
-  /** Pattern letters Spark 3 rejects: week-based year, week of year and of month, and {@code u}. */
-  private static final String WEEK_BASED = "YuwW";
 
   private final String datePattern;
   private final String timestampPattern;
@@ -197,24 +196,12 @@ public final class DateTimeCodec implements Serializable {
    * resolves strictly), parsing ignores case, US locale.
    */
   static DateTimeFormatter formatter(String sparkPattern, String optionName) {
-    StringBuilder p = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < sparkPattern.length(); i++) {
-      char c = sparkPattern.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      }
-      if (!quoted && WEEK_BASED.indexOf(c) >= 0) {
-        // Spark 3 refuses these rather than read "YYYY" (a common slip for "yyyy") as a week-based year.
-        throw new KindlingException("Invalid " + optionName + " pattern '" + sparkPattern + "': all week-based "
-            + "patterns are unsupported since Spark 3.0, detected: " + c + "; use y for the year");
-      }
-      p.append(!quoted && c == 'y' ? 'u' : c);
-    }
     try {
-      return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p.toString())
+      return new DateTimeFormatterBuilder().parseCaseInsensitive()
+          .appendPattern(DateFormats.javaPattern(sparkPattern, false))
           .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
+      // Spark 3 refuses week-based letters rather than read "YYYY" (a common slip for "yyyy") as a week-based year.
       throw new KindlingException("Invalid " + optionName + " pattern '" + sparkPattern + "': " + e.getMessage());
     }
   }

@@ -40,7 +40,8 @@ final class FileSinks {
     // serializable. Parsing them here first reports bad options before any job runs.
     List<String> partitionBy = request.partitionBy();
     if (!partitionBy.isEmpty() && partitionBy.size() == schema.size()) {
-      throw new AnalysisException("Cannot use all columns for partition columns");
+      throw new AnalysisException("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition "
+          + "columns.");
     }
     StructType fileSchema = dataSchema(schema, partitionBy);
     RecordWriter.Factory factory;

@@ -34,6 +34,8 @@ public final class CsvWriter implements RecordWriter {
   private final DateTimeCodec dates;
   private final String delimiter;
   private final String quote;
+  /** The lineSep option when it holds more than line breaks: values containing it are then quoted too. */
+  private final String otherLineSep;
   private final StringBuilder line = new StringBuilder(256);
 
   private enum DataTypeKind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP }
@@ -44,6 +46,8 @@ public final class CsvWriter implements RecordWriter {
     this.dates = options.dateTimes;
     this.delimiter = options.delimiterString;
     this.quote = options.quote == '\0' ? "" : String.valueOf(options.quote);
+    String sep = options.lineSeparatorInWrite;
+    this.otherLineSep = sep.replace("\r", "").replace("\n", "").isEmpty() ? null : sep;
     this.kinds = new DataTypeKind[schema.size()];
     for (int i = 0; i < kinds.length; i++) {
       kinds[i] = kind(schema.get(i));
@@ -163,7 +167,7 @@ public final class CsvWriter implements RecordWriter {
 
   private boolean needsQuotes(String s) {
     if (s.contains(delimiter) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
-        || s.contains(options.lineSeparatorInWrite)) {
+        || (otherLineSep != null && s.contains(otherLineSep))) {
       return !quote.isEmpty();
     }
     return options.escapeQuotes && !quote.isEmpty() && s.indexOf(options.quote) >= 0;

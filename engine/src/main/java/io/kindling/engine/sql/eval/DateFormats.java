@@ -34,6 +34,7 @@ public final class DateFormats {
   }
 
   private static DateTimeFormatter build(String pattern, boolean parsing) {
+    rejectLongRuns(pattern);
     return new DateTimeFormatterBuilder()
         .parseCaseInsensitive()
         .appendPattern(javaPattern(pattern, parsing))
@@ -44,17 +45,17 @@ public final class DateFormats {
 
   /**
    * Java's pattern for a Spark one: Spark's y is the proleptic year (Java's u), so years before 1 and without an
-   * era work; quoted text is left as it is.
+   * era work; quoted text is left as it is. Fails ({@link IllegalArgumentException}, with Spark's message) on the
+   * letters Spark 3 rejects in every pattern, functions' and options' ({@code parsing}: also those it rejects only
+   * when reading text).
    */
-  private static String javaPattern(String pattern, boolean parsing) {
+  public static String javaPattern(String pattern, boolean parsing) {
     StringBuilder out = new StringBuilder(pattern.length());
-    StringBuilder unquoted = new StringBuilder(pattern.length());
     boolean quoted = false;
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
-        unquoted.append(' ');
       } else if (!quoted) {
         if (WEEK_BASED_LETTERS.indexOf(c) >= 0) {
           throw new IllegalArgumentException("All week-based patterns are unsupported since Spark 3.0, detected: "
@@ -63,17 +64,27 @@ public final class DateFormats {
         if (UNSUPPORTED_LETTERS.indexOf(c) >= 0 || parsing && UNSUPPORTED_PARSING_LETTERS.indexOf(c) >= 0) {
           throw new IllegalArgumentException("Illegal pattern character: " + c);
         }
-        unquoted.append(c);
-      } else {
-        unquoted.append(' ');
       }
       out.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return out.toString();
+  }
+
+  /** The datetime functions also refuse narrow text forms and years of more than ten letters, outside quotes. */
+  private static void rejectLongRuns(String pattern) {
+    StringBuilder unquoted = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      unquoted.append(quoted || c == '\'' ? ' ' : c);
     }
     for (String run : UNSUPPORTED_RUNS) {
       if (unquoted.indexOf(run) >= 0) {
         throw new IllegalArgumentException("Too many pattern letters: " + run.charAt(0));
       }
     }
-    return out.toString();
   }
 }
