@@ -105,8 +105,24 @@ public final class LineReader implements AutoCloseable {
     if (!readLine() && before == position) {
       return false;
     }
+    if (linePosition == 0) {
+      skipByteOrderMark();
+    }
     lineNumber++;
     return true;
+  }
+
+  /**
+   * Drops a UTF-8 byte order mark ({@code EF BB BF}) that starts the file, from its first line, as Hadoop's line
+   * reader does whatever the encoding (so Spark's line-based sources and textFile never see it; a whole-text read,
+   * which does not go through here, keeps it).
+   */
+  private void skipByteOrderMark() {
+    if (lineLength >= 3 && (buffer[lineStart] & 0xFF) == 0xEF && (buffer[lineStart + 1] & 0xFF) == 0xBB
+        && (buffer[lineStart + 2] & 0xFF) == 0xBF) {
+      lineStart += 3;
+      lineLength -= 3;
+    }
   }
 
   public byte[] buffer() {

@@ -34,6 +34,16 @@ class LineReaderTest {
   }
 
   @Test
+  void next_byteOrderMarkStartingTheFile_isDropped_elsewhereKept() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] data = (new String(bom, StandardCharsets.UTF_8) + "a\n" + new String(bom, StandardCharsets.UTF_8) + "b\n")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(whole(data, null)).containsExactly("a", "\uFEFFb");
+    // A split that starts past the file's first byte has no byte order mark to drop.
+    assertThat(read(data, 4, Long.MAX_VALUE, null)).containsExactly("\uFEFFb");
+  }
+
+  @Test
   void next_customSeparator_splitsOnlyThere() {
     byte[] data = "a||b\n||c||".getBytes(StandardCharsets.UTF_8);
     assertThat(whole(data, "||".getBytes(StandardCharsets.UTF_8))).containsExactly("a", "b\n", "c");

@@ -7,7 +7,6 @@ import io.kindling.engine.format.InferredType;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.ParseMode;
 import io.kindling.engine.format.RowConsumer;
-import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.engine.source.LineReader;
@@ -259,9 +258,8 @@ public final class CsvReader {
 
     private void readLine(RowConsumer out) {
       byte[] b = lines.buffer();
-      int bom = Utf8Bom.length(lines);
-      int s = lines.start() + bom;
-      int n = lines.length() - bom;
+      int s = lines.start();
+      int n = lines.length();
       if (!utf8) {
         b = new String(b, s, n, options.charset).getBytes(StandardCharsets.UTF_8);
         s = 0;

@@ -3,7 +3,6 @@ package io.kindling.engine.format.csv;
 import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.InferredType;
-import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.fs.FileInfo;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
@@ -133,9 +132,8 @@ public final class CsvSchemaInference {
           break;
         }
         byte[] b = lines.buffer();
-        int bom = Utf8Bom.length(lines);
-        int s = lines.start() + bom;
-        int n = lines.length() - bom;
+        int s = lines.start();
+        int n = lines.length();
         if (!options.isUtf8()) {
           b = lineBytes(lines);
           s = 0;
@@ -302,8 +300,7 @@ public final class CsvSchemaInference {
   }
 
   private byte[] lineBytes(LineReader lines) {
-    byte[] raw = Arrays.copyOfRange(lines.buffer(), lines.start() + Utf8Bom.length(lines),
-        lines.start() + lines.length());
+    byte[] raw = Arrays.copyOfRange(lines.buffer(), lines.start(), lines.start() + lines.length());
     return options.isUtf8() ? raw : new String(raw, options.charset).getBytes(StandardCharsets.UTF_8);
   }
 

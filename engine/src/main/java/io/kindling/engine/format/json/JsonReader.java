@@ -10,7 +10,6 @@ import io.kindling.engine.format.DateTimeCodec;
 import io.kindling.engine.format.DateTimes;
 import io.kindling.engine.format.MalformedRecordException;
 import io.kindling.engine.format.RowConsumer;
-import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.InputPaths;
 import io.kindling.engine.source.LineReader;
@@ -109,9 +108,8 @@ public final class JsonReader {
     long rows = 0;
     while (lines.next()) {
       byte[] b = lines.buffer();
-      int bom = Utf8Bom.length(lines);
-      int s = lines.start() + bom;
-      int n = lines.length() - bom;
+      int s = lines.start();
+      int n = lines.length();
       try (JsonParser p = factory.createParser(b, s, n)) {
         JsonToken root;
         try {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.kindling.KindlingException;
 import io.kindling.engine.format.DateTimes;
-import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.FileSplitter;
 import io.kindling.engine.source.LineReader;
@@ -73,8 +72,7 @@ public final class JsonSchemaInference {
         if (random != null && !root.equals(JType.NULL) && random.nextDouble() >= options.samplingRatio) {
           continue;
         }
-        int bom = Utf8Bom.length(lines);
-        JType t = record(lines.buffer(), lines.start() + bom, lines.length() - bom);
+        JType t = record(lines.buffer(), lines.start(), lines.length());
         if (t != null) {
           root = JType.merge(root, t);
         }

@@ -1,7 +1,6 @@
 package io.kindling.engine.format.text;
 
 import io.kindling.engine.format.RowConsumer;
-import io.kindling.engine.format.Utf8Bom;
 import io.kindling.engine.source.FileSplit;
 import io.kindling.engine.source.LineReader;
 import io.kindling.sql.AnalysisException;
@@ -66,8 +65,7 @@ public final class TextReader {
       long rows = 0;
       try (LineReader lines = LineReader.open(split, options.lineSeparatorInRead)) {
         while (lines.next()) {
-          int bom = Utf8Bom.length(lines);
-          out.setString(0, lines.buffer(), lines.start() + bom, lines.length() - bom);
+          out.setString(0, lines.buffer(), lines.start(), lines.length());
           out.endRow();
           rows++;
         }
