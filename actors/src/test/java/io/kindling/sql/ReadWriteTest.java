@@ -125,10 +125,10 @@ class ReadWriteTest extends SqlTestSession {
     Path d = write("opts/a.csv", "1\n");
     assertThatThrownBy(() -> session.read().option("pathGlobFilter", "*.csv").csv(d.getParent().toString()))
         .isInstanceOf(AnalysisException.class).hasMessage("The file source option 'pathGlobFilter' = '*.csv' is "
-            + "not supported by Kindling: list the files to read as paths or globs instead.");
+            + "not supported by Kindling: put the pattern in the path, as a glob.");
     assertThatThrownBy(() -> session.read().option("ignoreMissingFiles", true).text(d.toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("'ignoreMissingFiles' = 'true'")
-        .hasMessageContaining("(only 'false')");
+        .hasMessageContaining("(only 'false'): a file that is gone when read fails the query.");
     assertThatThrownBy(() -> session.read().option("basePath", d.getParent().toString()).csv(d.toString()))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("'basePath'");
     assertThat(session.read().option("recursiveFileLookup", false).option("noSuchOption", "x").csv(d.toString())

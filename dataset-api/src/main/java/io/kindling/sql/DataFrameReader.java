@@ -37,7 +37,7 @@ public class DataFrameReader {
    * Spark's options of every file source that Kindling's listing does not implement, with the value each is
    * accepted at (Spark's default), or null when any value is refused.
    */
-  private static final Map<String, String> UNSUPPORTED_FILE_OPTIONS = unsupportedFileOptions();
+  private static final Map<String, Refused> UNSUPPORTED_FILE_OPTIONS = unsupportedFileOptions();
 
   private final SqlContext sql;
   private String format = "parquet";
@@ -134,25 +134,28 @@ public class DataFrameReader {
     return new DataFrame(sql, new FileScanNode(source, data, partitions, output, List.of()));
   }
 
-  private static Map<String, String> unsupportedFileOptions() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("basePath", null);
-    m.put("pathGlobFilter", null);
-    m.put("recursiveFileLookup", "false");
-    m.put("modifiedBefore", null);
-    m.put("modifiedAfter", null);
-    m.put("ignoreCorruptFiles", "false");
-    m.put("ignoreMissingFiles", "false");
+  /** A Spark file-source option Kindling refuses unless at {@code accepted} (null: any value), and what to do. */
+  private record Refused(String accepted, String instead) {}
+
+  private static Map<String, Refused> unsupportedFileOptions() {
+    Map<String, Refused> m = new LinkedHashMap<>();
+    m.put("basePath", new Refused(null, "partition columns come from the col=value directories under each path"));
+    m.put("pathGlobFilter", new Refused(null, "put the pattern in the path, as a glob"));
+    m.put("recursiveFileLookup", new Refused("false", "list the subdirectories' files as paths or globs"));
+    m.put("modifiedBefore", new Refused(null, "choose the files to read by path or glob"));
+    m.put("modifiedAfter", new Refused(null, "choose the files to read by path or glob"));
+    m.put("ignoreCorruptFiles", new Refused("false", "a file that can't be read fails the query"));
+    m.put("ignoreMissingFiles", new Refused("false", "a file that is gone when read fails the query"));
     return Collections.unmodifiableMap(m);
   }
 
   private void checkFileOptions() {
-    UNSUPPORTED_FILE_OPTIONS.forEach((name, accepted) -> {
+    UNSUPPORTED_FILE_OPTIONS.forEach((name, refused) -> {
       String value = options.get(name.toLowerCase(Locale.ROOT));
-      if (value != null && (accepted == null || !accepted.equalsIgnoreCase(value.trim()))) {
+      if (value != null && (refused.accepted() == null || !refused.accepted().equalsIgnoreCase(value.trim()))) {
         throw new AnalysisException("The file source option '" + name + "' = '" + value + "' is not supported by "
-            + "Kindling" + (accepted == null ? "" : " (only '" + accepted + "')") + ": list the files to read as "
-            + "paths or globs instead.");
+            + "Kindling" + (refused.accepted() == null ? "" : " (only '" + refused.accepted() + "')") + ": "
+            + refused.instead() + ".");
       }
     });
   }
