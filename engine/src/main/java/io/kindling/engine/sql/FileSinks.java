@@ -100,7 +100,7 @@ final class FileSinks {
           return 0L;
         }
         try (OutputDirectory.TaskOutput task = dir.task(partition, tc.attemptNumber())) {
-          PartitionedWriter writer = new PartitionedWriter(task, dir.partFileName(partition, extension), schema,
+          PartitionedWriter writer = new PartitionedWriter(task, dir.partFileName(partition, extension, !partitionBy.isEmpty()), schema,
               partitionBy, factory, compression);
           try (writer) {
             while (it.hasNext()) {
@@ -117,7 +117,7 @@ final class FileSinks {
       if (lineage.numPartitions() == 0 && partitionBy.isEmpty()) {
         // An empty DataFrame still leaves a (header-only) part file, as Spark writes one.
         try (OutputDirectory.TaskOutput task = dir.task(0, 0)) {
-          new PartitionedWriter(task, dir.partFileName(0, extension), schema, partitionBy, factory, compression)
+          new PartitionedWriter(task, dir.partFileName(0, extension, !partitionBy.isEmpty()), schema, partitionBy, factory, compression)
               .close();
           task.commitTask();
         }

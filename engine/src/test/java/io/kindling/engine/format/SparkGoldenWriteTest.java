@@ -201,8 +201,8 @@ class SparkGoldenWriteTest {
     OutputDirectory out = OutputDirectory.prepare(target.toString(), SaveMode.ERROR_IF_EXISTS).orElseThrow();
     try {
       try (OutputDirectory.TaskOutput task = out.task(0, 0)) {
-        try (PartitionedWriter w = new PartitionedWriter(task, out.partFileName(0, extension), schema, partitionBy,
-            factory, compression)) {
+        String fileName = out.partFileName(0, extension, !partitionBy.isEmpty());
+        try (PartitionedWriter w = new PartitionedWriter(task, fileName, schema, partitionBy, factory, compression)) {
           for (Object[] r : rows) {
             w.write(r);
           }

@@ -36,7 +36,7 @@ public final class OutputDirectory implements Serializable {
   private static final System.Logger LOG = System.getLogger(OutputDirectory.class.getName());
   private static final int ABORT_ATTEMPTS = 10;
   /** What follows the job id in a part file name: the file counter, always 0 (one file a task and directory). */
-  private static final String FILE_COUNTER = "-c000";
+  private static final String FILE_COUNTER = "c000";
 
   private final String target;
   private final String temporary;
@@ -107,20 +107,16 @@ public final class OutputDirectory implements Serializable {
 
   /** Spark's part file name: {@code part-00003-<job uuid>-c000.csv} (extension with its dot). */
   public String partFileName(int partitionId, String extension) {
-    return String.format("part-%05d-%s%s%s", partitionId, jobId, FILE_COUNTER, extension);
+    return partFileName(partitionId, extension, false);
   }
 
   /**
-   * The name a {@link #partFileName} takes inside a {@code col=value/} directory: Spark writes those with a dot
-   * before the file counter ({@code part-00003-<job uuid>.c000.csv}).
+   * Spark's part file name; inside {@code col=value/} directories ({@code inPartitionDirectory}) Spark writes a dot
+   * before the file counter: {@code part-00003-<job uuid>.c000.csv}.
    */
-  public static String inPartitionDirectory(String partFileName) {
-    int i = partFileName.lastIndexOf(FILE_COUNTER);
-    if (i < 0) {
-      throw new IllegalArgumentException("Not a part file name: " + partFileName);
-    }
-    return partFileName.substring(0, i) + "." + FILE_COUNTER.substring(1) + partFileName.substring(
-        i + FILE_COUNTER.length());
+  public String partFileName(int partitionId, String extension, boolean inPartitionDirectory) {
+    return String.format("part-%05d-%s%c%s%s", partitionId, jobId, inPartitionDirectory ? '.' : '-', FILE_COUNTER,
+        extension);
   }
 
   /** The files of one task attempt. */

@@ -30,15 +30,14 @@ public final class PartitionedWriter implements AutoCloseable {
   private long rows;
 
   /**
-   * @param fileName the part file name ({@link OutputDirectory#partFileName}); with partition columns, the same in
-   *     every directory, with Spark's dot before the file counter
+   * @param fileName the part file name ({@link OutputDirectory#partFileName}, for a partition directory when there
+   *     are partition columns); the same in every directory
    * @param schema the rows' schema; {@code partitionColumns} must be among its fields, and not all of them
    */
   public PartitionedWriter(OutputDirectory.TaskOutput task, String fileName, StructType schema,
       List<String> partitionColumns, RecordWriter.Factory factory, Compression compression) {
     this.task = task;
-    String name = partitionColumns.isEmpty() ? fileName : OutputDirectory.inPartitionDirectory(fileName);
-    this.fileName = name + compression.extension();
+    this.fileName = fileName + compression.extension();
     this.factory = factory;
     this.compression = compression;
     this.partitionColumns = List.copyOf(partitionColumns);

@@ -164,7 +164,7 @@ class OutputDirectoryTest {
     CsvOptions options = CsvOptions.from(FormatOptions.of("header", "true"));
     StructType schema = StructType.fromDDL("v STRING, p STRING, y INT");
     try (OutputDirectory.TaskOutput task = out.task(0, 0)) {
-      try (PartitionedWriter w = new PartitionedWriter(task, out.partFileName(0, ".csv"), schema,
+      try (PartitionedWriter w = new PartitionedWriter(task, out.partFileName(0, ".csv", true), schema,
           List.of("y", "p"), CsvWriter.factory(options), Compression.NONE)) {
         w.write(new Object[] {"a", "x/y", 1});
         w.write(new Object[] {"b", null, 1});
@@ -175,7 +175,7 @@ class OutputDirectoryTest {
     out.commit();
     List<String> files = names(target);
     assertThat(files).hasSize(3).contains("_SUCCESS");
-    assertThat(files).anyMatch(f -> f.startsWith("y=1/p=x%2Fy/part-00000-"))
+    assertThat(files).anyMatch(f -> f.matches("y=1/p=x%2Fy/part-00000-[0-9a-f-]{36}\\.c000\\.csv"))
         .anyMatch(f -> f.startsWith("y=1/p=__HIVE_DEFAULT_PARTITION__/part-00000-"));
     String first = files.stream().filter(f -> f.startsWith("y=1/p=x%2Fy/")).findFirst().orElseThrow();
     assertThat(Files.readString(target.resolve(first))).isEqualTo("v\na\nc\n");
