@@ -3,9 +3,9 @@ package io.kindling.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.kindling.internal.sql.QueryExecution;
+import io.kindling.internal.sql.analysis.Analyzer;
 import io.kindling.spi.DataFrameEngine;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ public class DataFrameWriter {
   public DataFrameWriter partitionBy(String... colNames) {
     partitionBy.clear();
     for (String c : colNames) {
-      if (Arrays.stream(df.columns()).noneMatch(c::equalsIgnoreCase)) {
+      if (Analyzer.findName(c, df.logicalPlan().output()).isEmpty()) {
         throw new AnalysisException("Partition column `" + c + "` not found in schema "
             + df.schema().simpleString() + ".");
       }

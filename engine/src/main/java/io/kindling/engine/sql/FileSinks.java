@@ -43,7 +43,7 @@ final class FileSinks {
       throw new AnalysisException("[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition "
           + "columns.");
     }
-    StructType fileSchema = dataSchema(schema, partitionBy);
+    StructType fileSchema = PartitionedWriter.dataSchema(schema, partitionBy);
     RecordWriter.Factory factory;
     String extension;
     Compression compression;
@@ -132,8 +132,4 @@ final class FileSinks {
     }
   }
 
-  private static StructType dataSchema(StructType schema, List<String> partitionBy) {
-    return new StructType(java.util.Arrays.stream(schema.fields())
-        .filter(f -> partitionBy.stream().noneMatch(f.name()::equalsIgnoreCase)).toList());
-  }
 }

@@ -2,13 +2,13 @@ package io.kindling.engine.format.output;
 
 import io.kindling.KindlingException;
 import io.kindling.engine.format.RecordWriter;
-import io.kindling.sql.types.StructField;
 import io.kindling.sql.types.StructType;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Writes one task's rows into an {@link OutputDirectory.TaskOutput}: without partition columns into one part
@@ -41,44 +41,37 @@ public final class PartitionedWriter implements AutoCloseable {
     this.factory = factory;
     this.compression = compression;
     this.partitionColumns = List.copyOf(partitionColumns);
-    this.partitionIndex = new int[partitionColumns.size()];
-    for (int i = 0; i < partitionIndex.length; i++) {
-      int idx = indexIgnoringCase(schema, partitionColumns.get(i));
-      if (idx < 0) {
-        throw new KindlingException("Partition column `" + partitionColumns.get(i) + "` not found in schema "
-            + schema.simpleString());
-      }
-      partitionIndex[i] = idx;
-    }
-    List<StructField> data = new ArrayList<>();
-    List<Integer> dataIdx = new ArrayList<>();
-    for (int i = 0; i < schema.size(); i++) {
-      final int field = i;
-      if (java.util.Arrays.stream(partitionIndex).noneMatch(p -> p == field)) {
-        data.add(schema.get(i));
-        dataIdx.add(i);
-      }
-    }
-    if (data.isEmpty()) {
+    this.partitionIndex = partitionIndexes(schema, partitionColumns);
+    this.dataIndex = IntStream.range(0, schema.size())
+        .filter(i -> Arrays.stream(partitionIndex).noneMatch(p -> p == i)).toArray();
+    if (dataIndex.length == 0) {
       throw new KindlingException("Cannot use all columns for partition columns");
     }
-    this.dataSchema = new StructType(data);
-    this.dataIndex = dataIdx.stream().mapToInt(Integer::intValue).toArray();
+    this.dataSchema = new StructType(Arrays.stream(dataIndex).mapToObj(schema::get).toList());
     this.partitionValues = new Object[partitionIndex.length];
     this.dataValues = new Object[dataIndex.length];
   }
 
+  /** The columns the files hold: {@code schema} without the partition columns. */
+  public static StructType dataSchema(StructType schema, List<String> partitionColumns) {
+    int[] partitions = partitionIndexes(schema, partitionColumns);
+    return new StructType(IntStream.range(0, schema.size())
+        .filter(i -> Arrays.stream(partitions).noneMatch(p -> p == i)).mapToObj(schema::get).toList());
+  }
+
   /**
-   * The field a partition column names, without case, as Spark resolves {@code partitionBy}; the directories take
-   * the name as it was given ({@code partitionBy("B")} of a column {@code b} writes {@code B=1/}).
+   * The fields the partition columns name, without case, as Spark resolves {@code partitionBy}; the directories
+   * take the names as given ({@code partitionBy("B")} of a column {@code b} writes {@code B=1/}).
    */
-  static int indexIgnoringCase(StructType schema, String column) {
-    for (int i = 0; i < schema.size(); i++) {
-      if (schema.get(i).name().equalsIgnoreCase(column)) {
-        return i;
-      }
+  private static int[] partitionIndexes(StructType schema, List<String> partitionColumns) {
+    int[] out = new int[partitionColumns.size()];
+    for (int i = 0; i < out.length; i++) {
+      String column = partitionColumns.get(i);
+      out[i] = IntStream.range(0, schema.size()).filter(f -> schema.get(f).name().equalsIgnoreCase(column))
+          .findFirst().orElseThrow(() -> new KindlingException("Partition column `" + column
+              + "` not found in schema " + schema.simpleString()));
     }
-    return -1;
+    return out;
   }
 
   public void write(Object[] row) throws IOException {
