@@ -31,8 +31,9 @@ final class ParquetDirectories {
     OutputDirectory dir = OutputDirectory.prepare(path, SaveMode.ERROR_IF_EXISTS).orElseThrow();
     for (int t = 0; t < tasks; t++) {
       try (OutputDirectory.TaskOutput task = dir.task(t, 0)) {
-        try (PartitionedWriter w = new PartitionedWriter(task, dir.partFileName(t, format.fileExtension(options)),
-            schema, partitionBy, factory, Compression.NONE)) {
+        String fileName = dir.partFileName(t, format.fileExtension(options), !partitionBy.isEmpty());
+        try (PartitionedWriter w = new PartitionedWriter(task, fileName, schema, partitionBy, factory,
+            Compression.NONE)) {
           for (int i = t; i < rows.size(); i += tasks) {
             w.write(rows.get(i));
           }
